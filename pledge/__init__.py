@@ -1,0 +1,1 @@
+"""Pledge: information governance for UK local councils."""

@@ -1,0 +1,60 @@
+"""Staff roles and what each may do.
+
+One table answers every permission question, so a view or API route never compares role strings itself.
+"""
+
+from enum import StrEnum
+
+from django.db import models
+
+
+class Role(models.TextChoices):
+    DPO = "dpo", "Data Protection Officer"
+    IG_OFFICER = "ig_officer", "Information governance officer"
+    CASEWORKER = "caseworker", "Caseworker"
+    SERVICE_LEAD = "service_lead", "Service lead"
+    AUDITOR = "auditor", "Read-only auditor"
+
+
+class Permission(StrEnum):
+    VIEW_REGISTER = "view_register"
+    EDIT_REGISTER = "edit_register"
+    APPROVE_REGISTER = "approve_register"
+    PUBLISH_NOTICES = "publish_notices"
+    AUDIT_NOTICES = "audit_notices"
+    VIEW_AUDIT_LOG = "view_audit_log"
+    VIEW_ENQUIRIES = "view_enquiries"
+    MANAGE_TOKENS = "manage_tokens"
+
+
+_GRANTS: dict[Role, frozenset[Permission]] = {
+    Role.DPO: frozenset(Permission),
+    Role.IG_OFFICER: frozenset(
+        {
+            Permission.VIEW_REGISTER,
+            Permission.EDIT_REGISTER,
+            Permission.PUBLISH_NOTICES,
+            Permission.AUDIT_NOTICES,
+            Permission.VIEW_AUDIT_LOG,
+            Permission.VIEW_ENQUIRIES,
+        }
+    ),
+    # Caseworkers handle requests (a later issue); from the register they need only to read.
+    Role.CASEWORKER: frozenset({Permission.VIEW_REGISTER}),
+    # Service leads edit drafts for their own services only (see ``can_edit_service``).
+    Role.SERVICE_LEAD: frozenset({Permission.VIEW_REGISTER, Permission.EDIT_REGISTER}),
+    Role.AUDITOR: frozenset({Permission.VIEW_REGISTER, Permission.VIEW_AUDIT_LOG, Permission.AUDIT_NOTICES}),
+}
+
+
+def role_grants(role: str | None, permission: Permission) -> bool:
+    """True when ``role`` carries ``permission``; an unknown or missing role carries nothing."""
+    try:
+        return permission in _GRANTS[Role(role)]
+    except ValueError:
+        return False
+
+
+def roles_with(permission: Permission) -> list[Role]:
+    """The roles that carry ``permission``, for documentation and tests."""
+    return [role for role, grants in _GRANTS.items() if permission in grants]

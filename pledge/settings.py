@@ -1,0 +1,169 @@
+"""Django settings for Pledge.
+
+Everything secret or deployment-specific comes from the environment; the defaults run the demo on an
+embedded SQLite database with no set-up.
+"""
+
+import os
+from pathlib import Path
+
+import dj_database_url
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+
+
+def env_flag(name: str, default: bool) -> bool:
+    """Read a boolean environment variable ("1", "true", "yes" are true)."""
+    value = os.environ.get(name)
+    if value is None:
+        return default
+    return value.strip().lower() in {"1", "true", "yes", "on"}
+
+
+DEBUG = env_flag("PLEDGE_DEBUG", True)
+SECRET_KEY = os.environ.get("PLEDGE_SECRET_KEY", "")
+if not SECRET_KEY:
+    if not DEBUG:
+        raise RuntimeError("PLEDGE_SECRET_KEY must be set when PLEDGE_DEBUG is off")
+    SECRET_KEY = "insecure-development-key-only-for-the-demo"  # noqa: S105 - demo only, refused in production
+
+ALLOWED_HOSTS = [h for h in os.environ.get("PLEDGE_ALLOWED_HOSTS", "127.0.0.1,localhost").split(",") if h]
+CSRF_TRUSTED_ORIGINS = [o for o in os.environ.get("PLEDGE_CSRF_TRUSTED_ORIGINS", "").split(",") if o]
+
+INSTALLED_APPS = [
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "django_tasks",
+    "django_tasks_db",
+    "pledge.core",
+    "pledge.frontend",
+    "pledge.register",
+    "pledge.notices",
+    "pledge.site",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+]
+
+ROOT_URLCONF = "pledge.urls"
+WSGI_APPLICATION = "pledge.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "pledge.core.context_processors.council",
+            ],
+        },
+    }
+]
+
+DATABASES = {
+    "default": dj_database_url.config(
+        default=f"sqlite:///{BASE_DIR / 'var' / 'pledge.sqlite3'}",
+        conn_max_age=int(os.environ.get("PLEDGE_CONN_MAX_AGE", "0")),
+    )
+}
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # WAL lets the web server read while the background worker writes.
+    DATABASES["default"].setdefault("OPTIONS", {})["init_command"] = "PRAGMA journal_mode=WAL;"
+    DATABASES["default"]["OPTIONS"]["transaction_mode"] = "IMMEDIATE"
+
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+AUTH_USER_MODEL = "core.User"
+LOGIN_URL = "core:login"
+LOGIN_REDIRECT_URL = "core:dashboard"
+
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 12}},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+]
+
+# Seed promise: a login session lasts 2 days, or 2 weeks with "remember me", and logout removes it.
+PLEDGE_SESSION_SECONDS = int(os.environ.get("PLEDGE_SESSION_SECONDS", str(2 * 24 * 3600)))
+PLEDGE_REMEMBER_ME_SECONDS = int(os.environ.get("PLEDGE_REMEMBER_ME_SECONDS", str(14 * 24 * 3600)))
+SESSION_COOKIE_AGE = PLEDGE_REMEMBER_ME_SECONDS
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+SESSION_COOKIE_NAME = "pledge_session"
+CSRF_COOKIE_NAME = "pledge_csrftoken"
+
+SECURE = not DEBUG and env_flag("PLEDGE_HTTPS", True)
+SESSION_COOKIE_SECURE = SECURE
+CSRF_COOKIE_SECURE = SECURE
+SECURE_SSL_REDIRECT = SECURE
+SECURE_HSTS_SECONDS = 31536000 if SECURE else 0
+SECURE_HSTS_INCLUDE_SUBDOMAINS = SECURE
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if SECURE else None
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+
+LANGUAGE_CODE = "en-gb"
+TIME_ZONE = "Europe/London"
+USE_I18N = True
+USE_TZ = True
+
+STATIC_URL = "/static/"
+STATIC_ROOT = BASE_DIR / "var" / "static"
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {
+        "BACKEND": (
+            "django.contrib.staticfiles.storage.StaticFilesStorage"
+            if DEBUG
+            else "whitenoise.storage.CompressedManifestStaticFilesStorage"
+        )
+    },
+}
+MEDIA_ROOT = BASE_DIR / "var" / "media"
+
+# Uploads: the notice audit takes documents of at most this size.
+PLEDGE_MAX_UPLOAD_BYTES = int(os.environ.get("PLEDGE_MAX_UPLOAD_BYTES", str(5 * 1024 * 1024)))
+DATA_UPLOAD_MAX_MEMORY_SIZE = PLEDGE_MAX_UPLOAD_BYTES + 1024 * 1024
+FILE_UPLOAD_MAX_MEMORY_SIZE = PLEDGE_MAX_UPLOAD_BYTES
+
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+EMAIL_BACKEND = os.environ.get("PLEDGE_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+EMAIL_HOST = os.environ.get("PLEDGE_EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("PLEDGE_EMAIL_PORT", "25"))
+DEFAULT_FROM_EMAIL = os.environ.get("PLEDGE_FROM_EMAIL", "privacy@anyshire.example")
+
+# The council this installation serves: name, logo and colour on every page (no crown, crest or GOV.UK font).
+PLEDGE_COUNCIL = {
+    "name": os.environ.get("PLEDGE_COUNCIL_NAME", "Anyshire Council"),
+    "short_name": os.environ.get("PLEDGE_COUNCIL_SHORT_NAME", "Anyshire"),
+    "colour": os.environ.get("PLEDGE_COUNCIL_COLOUR", "#00594f"),
+    "logo": os.environ.get("PLEDGE_COUNCIL_LOGO", "frontend/images/anyshire-logo.svg"),
+}
+
+# Law that is data, not code: the UK adequacy list and the ICO's contact details.
+PLEDGE_LAW_DIR = Path(os.environ.get("PLEDGE_LAW_DIR", str(BASE_DIR / "pledge" / "law" / "data")))
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "root": {"handlers": ["console"], "level": os.environ.get("PLEDGE_LOG_LEVEL", "INFO")},
+    # Request logs name paths only; Pledge never puts personal data in a URL.
+    "loggers": {"django.request": {"level": "WARNING"}},
+}
