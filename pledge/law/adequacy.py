@@ -72,6 +72,11 @@ def transfer_problem(
             if adequate
             else f"{code} has no UK adequacy regulations on {on.isoformat()}: an Art 46 safeguard is needed"
         )
-    if adequate:
+    if adequate and entry is not None and not entry.scope:
         return None
+    if adequate and entry is not None:
+        return (
+            f"{code} is adequate only for {entry.scope}: record the mechanism as 'adequacy' once that is confirmed, "
+            "or use an IDTA or the UK Addendum"
+        )
     return f"transfer to {code} has no UK adequacy and no safeguard (IDTA, UK Addendum, BCR) or Art 49 derogation"

@@ -51,8 +51,13 @@ def check_recipient(recipient: Mapping[str, Any], *, today: date, adequacy: dict
 
 
 def check_system(system: Mapping[str, Any], *, today: date, adequacy: dict[str, AdequacyEntry]) -> list[Finding]:
-    """A system stored outside the UK is a transfer and needs the same safeguards as a recipient."""
-    return _transfer_findings(system, today=today, adequacy=adequacy)
+    """A system stored outside the UK is a transfer; surveillance needs its code of practice and retention."""
+    findings = _transfer_findings(system, today=today, adequacy=adequacy)
+    if system.get("surveillance"):
+        for field in ("operator", "sites", "code_of_practice_url", "footage_retention_days"):
+            if not system.get(field):
+                findings.append(Finding(field, f"a surveillance system needs {field.replace('_', ' ')}"))
+    return findings
 
 
 def _transfer_findings(item: Mapping[str, Any], *, today: date, adequacy: dict[str, AdequacyEntry]) -> list[Finding]:

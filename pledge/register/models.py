@@ -98,6 +98,11 @@ class System(models.Model):
     supplier = models.CharField(max_length=200, blank=True)
     country = models.CharField(max_length=2, default="GB")
     security_measures = models.JSONField(default=list, blank=True)
+    surveillance = models.BooleanField(default=False)
+    operator = models.CharField(max_length=200, blank=True)
+    sites = models.JSONField(default=list, blank=True)
+    code_of_practice_url = models.CharField(max_length=300, blank=True)
+    footage_retention_days = models.PositiveIntegerField(null=True, blank=True)
 
     class Meta:
         ordering = ["name"]

@@ -94,6 +94,11 @@ ENTITIES: dict[str, tuple[Field, ...]] = {
         Field("supplier", Kind.STR),
         Field("country", Kind.STR),
         Field("security_measures", Kind.STRS),
+        Field("surveillance", Kind.BOOL, help="CCTV, ANPR, body-worn cameras"),
+        Field("operator", Kind.STR),
+        Field("sites", Kind.STRS),
+        Field("code_of_practice_url", Kind.STR),
+        Field("footage_retention_days", Kind.INT),
     ),
     "sharing_agreements": (
         Field("slug", Kind.STR, True),
@@ -162,6 +167,16 @@ ENTITIES: dict[str, tuple[Field, ...]] = {
         Field("law_enforcement", Kind.BOOL),
         Field("dpia_reference", Kind.STR),
     ),
+}
+
+SINGULAR = {
+    "controllers": "controller",
+    "recipients": "recipient",
+    "systems": "system",
+    "sharing_agreements": "sharing agreement",
+    "retention_rules": "retention rule",
+    "services": "service",
+    "activities": "activity",
 }
 
 TOP_LEVEL = ("controllers", "recipients", "systems", "sharing_agreements", "retention_rules", "services")

@@ -13,7 +13,7 @@ from typing import Any
 from pledge.law.adequacy import AdequacyEntry, load_adequacy
 from pledge.register import consistency
 from pledge.register.yaml.loader import LocatedDict, LocatedList, Problem, load_yaml_file
-from pledge.register.yaml.schema import ENTITIES, TOP_LEVEL, Field, Kind
+from pledge.register.yaml.schema import ENTITIES, SINGULAR, TOP_LEVEL, Field, Kind
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
@@ -89,7 +89,7 @@ def _collect_item(entity: str, item: Any, line: int, *, path: str, data: Registe
 
 def _check_fields(entity: str, item: LocatedDict) -> list[Problem]:
     fields = {f.name: f for f in ENTITIES[entity]}
-    singular = entity.rstrip("s").replace("_", " ")
+    singular = SINGULAR[entity]
     problems = [
         Problem(item.file, item.line_of(key), f"unknown field {key!r} in {singular}")
         for key in item
@@ -146,7 +146,7 @@ def _check_references(data: RegisterData) -> list[Problem]:
                 targets = [value] if spec.kind is Kind.REF else value
                 for target in targets if isinstance(targets, list) else []:
                     if isinstance(target, str) and target not in data.entities[spec.target]:
-                        message = f"{spec.name}: no {spec.target.rstrip('s').replace('_', ' ')} with slug {target!r}"
+                        message = f"{spec.name}: no {SINGULAR[spec.target]} with slug {target!r}"
                         problems.append(Problem(item.file, item.line_of(spec.name), message))
     return problems
 
