@@ -1,7 +1,13 @@
-"""Root URLs: the public site, staff pages under /staff/, the JSON API under /api/v1/."""
+"""Root URLs: the public site and notices, staff pages under /staff/, the JSON API under /api/v1/."""
 
 from django.urls import include, path
 
+from pledge.api.router import api
+
 urlpatterns = [
     path("", include("pledge.site.urls")),
+    path("", include("pledge.notices.urls")),
+    path("staff/", include("pledge.core.urls")),
+    path("staff/register/", include("pledge.register.urls")),
+    path("api/v1/", api.urls),
 ]

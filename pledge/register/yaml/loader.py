@@ -16,6 +16,7 @@ class LocatedDict(dict[str, Any]):
     file: str = ""
     line: int = 0
     key_lines: dict[str, int]
+    mistyped: bool = False  # set by the schema check; the consistency rules skip it until it parses cleanly
 
     def line_of(self, key: str) -> int:
         return self.key_lines.get(key, self.line)
@@ -70,7 +71,17 @@ def _loader_for(file: str) -> type[yaml.SafeLoader]:
         result.item_lines = [child.start_mark.line + 1 for child in node.value]
         return result
 
+    def construct_timestamp(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> object:
+        # PyYAML raises a bare ValueError for a date-shaped but impossible value (2025-02-30); report its line.
+        try:
+            return yaml.constructor.SafeConstructor.construct_yaml_timestamp(loader, node)
+        except ValueError as error:
+            raise yaml.constructor.ConstructorError(
+                None, None, f"{node.value!r} is not a real date ({error})", node.start_mark
+            ) from error
+
     LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, construct_mapping)
+    LineLoader.add_constructor("tag:yaml.org,2002:timestamp", construct_timestamp)
     LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, construct_sequence)
     return LineLoader
 

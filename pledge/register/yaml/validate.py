@@ -102,6 +102,7 @@ def _check_fields(entity: str, item: LocatedDict) -> list[Problem]:
             continue
         message = _type_error(spec, item[spec.name])
         if message:
+            item.mistyped = True
             problems.append(Problem(item.file, item.line_of(spec.name), f"{spec.name}: {message}"))
     return problems
 
@@ -158,15 +159,20 @@ def _check_consistency(data: RegisterData, *, today: date, adequacy: dict[str, A
     def report(item: LocatedDict, findings: list[consistency.Finding]) -> None:
         problems.extend(Problem(item.file, item.line_of(f.field), f.message) for f in findings)
 
-    for controller in e["controllers"].values():
+    # The rules read typed values; an entry with a mistyped field already has a schema problem to fix first.
+    def clean(items: dict[str, LocatedDict]) -> list[tuple[str, LocatedDict]]:
+        return [(slug, item) for slug, item in items.items() if not item.mistyped]
+
+    for _, controller in clean(e["controllers"]):
         report(controller, consistency.check_controller(controller))
-    for recipient in e["recipients"].values():
+    for _, recipient in clean(e["recipients"]):
         report(recipient, consistency.check_recipient(recipient, today=today, adequacy=adequacy))
-    for system in e["systems"].values():
+    for _, system in clean(e["systems"]):
         report(system, consistency.check_system(system, today=today, adequacy=adequacy))
-    for slug, activity in e["activities"].items():
+    for slug, activity in clean(e["activities"]):
         service = e["services"].get(data.activity_service.get(slug, ""))
-        controller = e["controllers"].get(service.get("controller", "")) if service else None
+        controller_slug = service.get("controller") if service else None
+        controller = e["controllers"].get(controller_slug) if isinstance(controller_slug, str) else None
         kind = str(controller.get("kind")) if controller else "council"
         report(
             activity,

@@ -1,0 +1,31 @@
+"""Figures for the DPO's dashboard: what needs attention today."""
+
+from datetime import timedelta
+from typing import Any
+
+from django.db.models import Count, Q
+from django.utils import timezone
+
+
+def dashboard_figures() -> dict[str, Any]:
+    """Counts and lists the dashboard shows; each query is bounded and indexed."""
+    from pledge.notices.models import Notice
+    from pledge.register.models import Controller, ProcessingActivity, Recipient, RecipientKind, Status
+
+    today = timezone.localdate()
+    soon = today + timedelta(days=60)
+    activities = ProcessingActivity.objects.all()
+    covered = Notice.objects.filter(versions__isnull=False).values_list("service_id", flat=True)
+    return {
+        "activities": activities.count(),
+        "by_status": dict(activities.values_list("status").annotate(n=Count("id")).order_by()),
+        "awaiting_approval": activities.filter(status=Status.SUBMITTED).select_related("service"),
+        "drafts": activities.filter(status=Status.DRAFT).select_related("service"),
+        "overdue_reviews": activities.filter(review_by__lt=today).select_related("service").order_by("review_by")[:20],
+        "contracts_ending": Recipient.objects.filter(
+            Q(kind=RecipientKind.PROCESSOR) & Q(contract_end__isnull=False) & Q(contract_end__lte=soon)
+        ).order_by("contract_end"),
+        "registrations_due": Controller.objects.filter(ico_renewal_on__isnull=False, ico_renewal_on__lte=today + timedelta(days=30)),
+        "uncovered": activities.filter(status=Status.APPROVED).exclude(service_id__in=covered).select_related("service"),
+        "today": today,
+    }

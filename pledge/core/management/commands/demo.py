@@ -1,0 +1,105 @@
+"""``pledge demo load``: the fictional Anyshire Council, its register, staff and published notices."""
+
+from argparse import ArgumentParser
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+
+from pledge.core.models import User
+from pledge.core.roles import Role
+from pledge.register.services import RegisterInvalid, approve_activity, import_register
+
+DEMO_REGISTER = settings.BASE_DIR / "demo" / "anyshire" / "register"
+FIRST_PUBLISHED = date(2026, 4, 1)
+
+# Demo logins only: printed by `make run`; never used outside the fictional demo.
+DEMO_STAFF = [
+    ("dpo", Role.DPO, "Dee Peoh"),
+    ("ig-officer", Role.IG_OFFICER, "Ivy Gee"),
+    ("caseworker", Role.CASEWORKER, "Casey Worker"),
+    ("service-lead", Role.SERVICE_LEAD, "Lee Service"),
+    ("auditor", Role.AUDITOR, "Audrey Tor"),
+]
+DEMO_PASSWORD_SUFFIX = "-demo-pass"
+
+
+class Command(BaseCommand):
+    help = "Load the fictional Anyshire Council demo (idempotent)."
+
+    def add_arguments(self, parser: ArgumentParser) -> None:
+        parser.add_argument("action", choices=["load", "logins"])
+        parser.add_argument("--register", type=Path, default=DEMO_REGISTER)
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        if options["action"] == "logins":
+            self._print_logins()
+            return
+        try:
+            result = import_register(directory=options["register"], actor="demo loader")
+        except RegisterInvalid as invalid:
+            for problem in invalid.problems:
+                self.stderr.write(str(problem))
+            raise CommandError("the demo register is invalid") from None
+        self.stdout.write(f"Register: {result.summary()}")
+        self._create_staff()
+        published = self._publish_notices()
+        self.stdout.write(f"Notices: {published} version(s) published")
+        self._print_logins()
+
+    def _create_staff(self) -> None:
+        from pledge.register.models import Service
+
+        for username, role, name in DEMO_STAFF:
+            first, last = name.split(" ", 1)
+            user, created = User.objects.get_or_create(
+                username=username,
+                defaults={"role": role, "first_name": first, "last_name": last, "email": f"{username}@anyshire.example"},
+            )
+            if created:
+                user.set_password(username + DEMO_PASSWORD_SUFFIX)
+                user.save()
+            if role == Role.SERVICE_LEAD:
+                for service in Service.objects.filter(slug__in=["libraries", "waste-and-recycling", "garden-waste"]):
+                    service.leads.add(user)
+
+    def _publish_notices(self) -> int:
+        from pledge.notices.generation import ensure_notices
+        from pledge.notices.models import NoticeVersion
+        from pledge.notices.services import NoticeIncomplete, publish_notice
+        from pledge.register.models import ProcessingActivity, Status
+
+        if NoticeVersion.objects.exists():
+            ensure_notices()
+            return 0
+        count = 0
+        with transaction.atomic():
+            for notice in ensure_notices():
+                try:
+                    publish_notice(
+                        notice=notice, actor="demo loader", change_summary="First published version.", effective_from=FIRST_PUBLISHED
+                    )
+                    count += 1
+                except NoticeIncomplete as incomplete:
+                    self.stderr.write(f"{notice.slug}: not published: " + "; ".join(map(str, incomplete.missing)))
+            # Show the approval workflow and a public change history: approve one draft and republish.
+            draft = ProcessingActivity.objects.filter(status=Status.DRAFT).order_by("slug").first()
+            if draft is not None:
+                approve_activity(activity=draft, actor="demo loader", effective_from=date(2026, 10, 1))
+                for notice in draft.service.notices.all():
+                    publish_notice(
+                        notice=notice,
+                        actor="demo loader",
+                        change_summary=f"Added how we use your information for {draft.name.lower()}.",
+                        effective_from=date(2026, 10, 1),
+                    )
+                    count += 1
+        return count
+
+    def _print_logins(self) -> None:
+        self.stdout.write("Demo staff sign-ins (fictional demo only):")
+        for username, role, _ in DEMO_STAFF:
+            self.stdout.write(f"  {role.label:<32} username {username:<13} password {username + DEMO_PASSWORD_SUFFIX}")

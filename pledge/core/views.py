@@ -1,0 +1,65 @@
+"""Staff sign-in and sign-out, the dashboard and the audit log."""
+
+from django.contrib.auth import login, logout
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_POST
+
+from pledge.core.audit import record
+from pledge.core.dashboard import dashboard_figures
+from pledge.core.forms import SignInForm
+from pledge.core.models import AuditAction, AuditEvent
+from pledge.core.permissions import require_permission, require_staff
+from pledge.core.roles import Permission
+from pledge.core.sessions import apply_session_lifetime
+
+
+def sign_in(request: HttpRequest) -> HttpResponse:
+    form = SignInForm(request, data=request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        user = form.get_user()
+        login(request, user)
+        apply_session_lifetime(request, remember_me=form.cleaned_data["remember_me"])
+        record(actor=user, action=AuditAction.LOGIN, object_type="session", object_ref=user.get_username())
+        target = request.POST.get("next") or request.GET.get("next") or "/staff/"
+        if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
+            target = "/staff/"
+        return redirect(target)
+    return render(request, "core/sign_in.html", {"form": form, "next": request.GET.get("next", "")})
+
+
+@require_POST
+def sign_out(request: HttpRequest) -> HttpResponse:
+    """Sign-out ends the session and deletes the cookie (a seed-notice promise)."""
+    if request.user.is_authenticated:
+        record(actor=request.user, action=AuditAction.LOGOUT, object_type="session", object_ref=request.user.get_username())
+    logout(request)
+    response = redirect("core:signed_out")
+    response.delete_cookie("pledge_session")
+    return response
+
+
+def signed_out(request: HttpRequest) -> HttpResponse:
+    return render(request, "core/signed_out.html")
+
+
+@require_staff
+def dashboard(request: HttpRequest) -> HttpResponse:
+    return render(request, "core/dashboard.html", {"staff_section": "dashboard", "figures": dashboard_figures()})
+
+
+@require_permission(Permission.VIEW_AUDIT_LOG)
+def audit_log(request: HttpRequest) -> HttpResponse:
+    events = AuditEvent.objects.select_related("actor")
+    object_type = request.GET.get("type", "")
+    if object_type:
+        events = events.filter(object_type=object_type)
+    page = Paginator(events, 50).get_page(request.GET.get("page"))
+    types = AuditEvent.objects.order_by().values_list("object_type", flat=True).distinct()
+    return render(
+        request,
+        "core/audit_log.html",
+        {"staff_section": "audit", "page": page, "types": sorted(set(types)), "object_type": object_type},
+    )

@@ -1,0 +1,76 @@
+"""Notice files to download: plain text, Word (DOCX) and PDF, built from the same blocks as the page."""
+
+import io
+from typing import Any
+
+from pledge.notices.render import notice_blocks, notice_text
+
+FORMATS = {
+    "txt": ("text/plain; charset=utf-8", "Plain text"),
+    "docx": ("application/vnd.openxmlformats-officedocument.wordprocessingml.document", "Word document"),
+    "pdf": ("application/pdf", "PDF"),
+}
+
+
+def notice_file(document: dict[str, Any], fmt: str, *, footer: str) -> bytes:
+    """The notice as a file in ``fmt`` (one of FORMATS)."""
+    if fmt == "txt":
+        return (notice_text(document) + "\n" + footer + "\n").encode()
+    if fmt == "docx":
+        return _docx(document, footer)
+    if fmt == "pdf":
+        return _pdf(document, footer)
+    raise ValueError(f"unknown format {fmt!r}")
+
+
+def _docx(document: dict[str, Any], footer: str) -> bytes:
+    from docx import Document
+
+    doc = Document()
+    doc.core_properties.title = document["title"]
+    doc.core_properties.author = document["controller"]["name"]
+    doc.add_heading(document["title"], level=0)
+    for block in notice_blocks(document):
+        kind = block["type"]
+        if kind in ("h2", "h3"):
+            doc.add_heading(block["text"], level=1 if kind == "h2" else 2)
+        elif kind == "p":
+            doc.add_paragraph(block["text"])
+        elif kind == "ul":
+            for item in block["items"]:
+                doc.add_paragraph(item, style="List Bullet")
+        elif kind == "link":
+            doc.add_paragraph(f"{block['text']}: {block['href']}")
+    doc.add_paragraph(footer)
+    out = io.BytesIO()
+    doc.save(out)
+    return out.getvalue()
+
+
+def _pdf(document: dict[str, Any], footer: str) -> bytes:
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import getSampleStyleSheet
+    from reportlab.platypus import ListFlowable, ListItem, Paragraph, SimpleDocTemplate, Spacer
+    from xml.sax.saxutils import escape
+
+    styles = getSampleStyleSheet()
+    out = io.BytesIO()
+    pdf = SimpleDocTemplate(out, pagesize=A4, title=document["title"], author=document["controller"]["name"], lang="en-GB")
+    story: list[Any] = [Paragraph(escape(document["title"]), styles["Title"])]
+    for block in notice_blocks(document):
+        kind = block["type"]
+        if kind in ("h2", "h3"):
+            story.append(Paragraph(escape(block["text"]), styles["Heading2" if kind == "h2" else "Heading3"]))
+        elif kind == "p":
+            story.append(Paragraph(escape(block["text"]), styles["BodyText"]))
+        elif kind == "ul" and block["items"]:
+            story.append(
+                ListFlowable(
+                    [ListItem(Paragraph(escape(i), styles["BodyText"])) for i in block["items"]], bulletType="bullet"
+                )
+            )
+        elif kind == "link":
+            story.append(Paragraph(f"{escape(block['text'])}: {escape(block['href'])}", styles["BodyText"]))
+    story += [Spacer(1, 12), Paragraph(escape(footer), styles["Italic"])]
+    pdf.build(story)
+    return out.getvalue()

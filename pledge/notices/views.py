@@ -1,0 +1,135 @@
+"""Public notice pages (stable addresses, versions, change history) and staff publishing and auditing."""
+
+from django.contrib import messages
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+
+from pledge.core.permissions import require_permission
+from pledge.core.roles import Permission
+from pledge.notices.audit import audit_document
+from pledge.notices.downloads import FORMATS, notice_file
+from pledge.notices.forms import AuditUploadForm, PublishForm
+from pledge.notices.generation import load_ico_details
+from pledge.notices.models import Notice, NoticeScope, NoticeVersion
+from pledge.notices.render import notice_blocks
+from pledge.notices.services import NoticeIncomplete, NoticeUnchanged, diff_versions, preview_notice, publish_notice
+
+
+def notice_index(request: HttpRequest) -> HttpResponse:
+    notices = Notice.objects.filter(versions__isnull=False).distinct().select_related("service", "controller")
+    return render(
+        request,
+        "notices/index.html",
+        {
+            "general": [n for n in notices if n.scope == NoticeScope.GENERAL],
+            "controllers": [n for n in notices if n.scope == NoticeScope.CONTROLLER],
+            "services": sorted((n for n in notices if n.scope == NoticeScope.SERVICE), key=lambda n: n.title),
+        },
+    )
+
+
+def _published(slug: str) -> tuple[Notice, NoticeVersion]:
+    notice = get_object_or_404(Notice, slug=slug)
+    version = notice.current_version()
+    if version is None:
+        raise Http404("This notice has not been published yet")
+    return notice, version
+
+
+def notice_detail(request: HttpRequest, slug: str, number: int | None = None) -> HttpResponse:
+    notice, current = _published(slug)
+    version = current if number is None else get_object_or_404(NoticeVersion, notice=notice, number=number)
+    return render(
+        request,
+        "notices/detail.html",
+        {
+            "notice": notice,
+            "version": version,
+            "current": current,
+            "blocks": notice_blocks(version.document),
+            "formats": [(fmt, label) for fmt, (_, label) in FORMATS.items()],
+        },
+    )
+
+
+def notice_changes(request: HttpRequest, slug: str) -> HttpResponse:
+    notice, current = _published(slug)
+    versions = list(notice.versions.filter(effective_from__lte=timezone.localdate()).order_by("-number"))
+    context = {"notice": notice, "versions": versions, "current": current, "groups": None}
+    if len(versions) > 1:
+        numbers = {v.number: v for v in versions}
+        try:
+            older = numbers[int(request.GET.get("from", versions[1].number))]
+            newer = numbers[int(request.GET.get("to", versions[0].number))]
+        except (KeyError, ValueError):
+            older, newer = versions[1], versions[0]
+        if older.number > newer.number:
+            older, newer = newer, older
+        context.update({"older": older, "newer": newer, "groups": diff_versions(older=older, newer=newer)})
+    return render(request, "notices/changes.html", context)
+
+
+def notice_download(request: HttpRequest, slug: str, fmt: str) -> HttpResponse:
+    notice, version = _published(slug)
+    if fmt not in FORMATS:
+        raise Http404("Unknown format")
+    footer = f"Version {version.number}, effective from {version.effective_from:%d %B %Y}."
+    response = HttpResponse(notice_file(version.document, fmt, footer=footer), content_type=FORMATS[fmt][0])
+    response["Content-Disposition"] = f'attachment; filename="{notice.slug}-privacy-notice-v{version.number}.{fmt}"'
+    return response
+
+
+@require_permission(Permission.PUBLISH_NOTICES)
+def staff_notice_index(request: HttpRequest) -> HttpResponse:
+    notices = Notice.objects.select_related("service", "controller").prefetch_related("versions")
+    return render(request, "notices/staff_index.html", {"staff_section": "notices", "notices": notices})
+
+
+@require_permission(Permission.PUBLISH_NOTICES)
+def staff_notice_publish(request: HttpRequest, slug: str) -> HttpResponse:
+    notice = get_object_or_404(Notice, slug=slug)
+    document, missing = preview_notice(notice=notice)
+    form = PublishForm(request.POST or None, initial={"effective_from": timezone.localdate()})
+    if request.method == "POST" and form.is_valid():
+        try:
+            version = publish_notice(
+                notice=notice,
+                actor=request.user,
+                change_summary=form.cleaned_data["change_summary"],
+                effective_from=form.cleaned_data["effective_from"],
+            )
+        except NoticeIncomplete as incomplete:
+            missing = incomplete.missing
+        except NoticeUnchanged as unchanged:
+            form.add_error(None, str(unchanged))
+        else:
+            messages.success(request, f"Published version {version.number} of {notice.title}.")
+            return redirect("notices:staff_index")
+    latest = notice.versions.order_by("-number").first()
+    return render(
+        request,
+        "notices/staff_publish.html",
+        {
+            "staff_section": "notices",
+            "notice": notice,
+            "blocks": notice_blocks(document),
+            "missing": missing,
+            "form": form,
+            "latest": latest,
+        },
+    )
+
+
+@require_permission(Permission.AUDIT_NOTICES)
+def staff_notice_audit(request: HttpRequest) -> HttpResponse:
+    """Audit an existing free-text notice against the Arts 13/14 checklist (PN01-PN16)."""
+    form = AuditUploadForm(request.POST or None, request.FILES or None)
+    report = None
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["notice"]
+        try:
+            report = audit_document(upload.read(), filename=upload.name, ico=load_ico_details()).to_dict()
+        except ValueError as error:
+            form.add_error("notice", f"The file could not be read: {error}")
+    return render(request, "notices/staff_audit.html", {"staff_section": "notices", "form": form, "report": report})

@@ -1,0 +1,14 @@
+from django.urls import path
+
+from pledge.register import views
+
+app_name = "register"
+
+urlpatterns = [
+    path("", views.register_index, name="index"),
+    path("activities/<slug:slug>/", views.activity_detail, name="activity"),
+    path("activities/<slug:slug>/edit/", views.activity_edit, name="activity_edit"),
+    path("activities/<slug:slug>/submit/", views.activity_submit, name="activity_submit"),
+    path("activities/<slug:slug>/approve/", views.activity_approve, name="activity_approve"),
+    path("ico-record.<str:fmt>", views.ico_record, name="ico_record"),
+]

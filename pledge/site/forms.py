@@ -1,0 +1,62 @@
+"""The contact-the-DPO form, with GOV.UK error messages."""
+
+from django import forms
+from django.core.validators import RegexValidator, slug_re
+
+MESSAGE_MAX_CHARS = 5000
+
+reference_validator = RegexValidator(
+    slug_re,
+    message="The reference must only include letters, numbers, hyphens and underscores, like council-tax-collection",
+)
+
+
+class ContactDpoForm(forms.Form):
+    name = forms.CharField(
+        label="Your name",
+        max_length=200,
+        widget=forms.TextInput(attrs={"autocomplete": "name", "spellcheck": "false", "class": "govuk-!-width-two-thirds"}),
+        error_messages={"required": "Enter your name", "max_length": "Your name must be 200 characters or fewer"},
+    )
+    email = forms.EmailField(
+        label="Your email address",
+        help_text="We will only use this to reply to you.",
+        max_length=254,
+        widget=forms.EmailInput(attrs={"class": "govuk-!-width-two-thirds"}),
+        error_messages={
+            "required": "Enter your email address",
+            "invalid": "Enter an email address in the correct format, like name@example.com",
+            "max_length": "Your email address must be 254 characters or fewer",
+        },
+    )
+    about = forms.CharField(
+        label="Reference of the privacy notice or activity this is about",
+        help_text="You can find this at the end of each privacy notice, for example council-tax-collection.",
+        required=False,
+        max_length=80,
+        validators=[reference_validator],
+        widget=forms.TextInput(attrs={"spellcheck": "false", "autocapitalize": "none", "class": "govuk-input--width-20"}),
+        error_messages={"max_length": "The reference must be 80 characters or fewer"},
+    )
+    message = forms.CharField(
+        label="Your message",
+        help_text="Tell us what you want to know or what you are worried about. Do not include bank details.",
+        max_length=MESSAGE_MAX_CHARS,
+        widget=forms.Textarea(attrs={"rows": 8}),
+        error_messages={
+            "required": "Enter your message",
+            "max_length": f"Your message must be {MESSAGE_MAX_CHARS:,} characters or fewer",
+        },
+    )
+
+    def clean_about(self) -> str:
+        """Accept references typed in capitals; the notice slugs are lower case."""
+        return self.cleaned_data["about"].strip().lower()
+
+
+def reference_from_query(value: str | None) -> str:
+    """The ?about= value when it is a notice slug, else nothing: the page never echoes other text back."""
+    value = (value or "").strip().lower()
+    if len(value) > 80 or not slug_re.match(value):
+        return ""
+    return value
