@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from django.db.models import Q, QuerySet
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
-from ninja import Field, Query, Router, Schema
+from ninja import Field, Query, Router, Schema, Status
 
 from pledge.api import activities
 from pledge.api.auth import principal_of, requires
@@ -109,10 +109,10 @@ def get_activity(request: HttpRequest, slug: str) -> dict[str, Any]:
 
 
 @router.post("/activities", auth=EDIT, response={201: ActivityOut, 422: Problems, **REFUSALS})
-def create_activity(request: HttpRequest, payload: ActivityIn) -> tuple[int, dict[str, Any]]:
+def create_activity(request: HttpRequest, payload: ActivityIn) -> Status[dict[str, Any]]:
     record = payload.model_dump(exclude={"service"})
     activity = activities.create_activity(record=record, service_slug=payload.service, principal=principal_of(request))
-    return 201, activities.activity_record(activity)
+    return Status(201, activities.activity_record(activity))
 
 
 @router.put("/activities/{slug}", auth=EDIT, response={200: ActivityOut, 404: Message, 422: Problems, **REFUSALS})

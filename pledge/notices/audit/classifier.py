@@ -34,14 +34,17 @@ class Context:
 
     sentences: list[Sentence]
     as_of: date
+    everything: list[Sentence]
 
     @classmethod
     def of(cls, document: Document, as_of: date) -> Context:
-        flat: list[Sentence] = []
-        for number, sentence in enumerate(document.sentences):
-            if not _in_cookie_section(sentence):
-                flat.append(_with_index(sentence, number))
-        return cls(flat, as_of)
+        """Cookie and external-link sections are left out of ``sentences`` but kept in ``everything``."""
+        every = [_with_index(s, n) for n, s in enumerate(document.sentences)]
+        return cls([s for s in every if not _in_cookie_section(s)], as_of, every)
+
+    def including_website_sections(self) -> Context:
+        """The same document with cookie sections read too (for contact details, which turn up anywhere)."""
+        return Context(self.everything, self.as_of, self.everything)
 
     def matching(self, pattern: re.Pattern[str], heading: re.Pattern[str] | None = None) -> list[Sentence]:
         """Sentences matching ``pattern``, or (if given) sitting under a heading matching ``heading``."""
@@ -96,8 +99,11 @@ def _contact(sentence: Sentence) -> bool:
 
 # --- PN01 Art 13(1)(a): controller ---------------------------------------------------------------
 def controller(ctx: Context) -> Decision:
-    identity = [s for s in ctx.sentences if lx.CONTROLLER.search(s.text) and not _is_ico(s)]
-    identity += [s for s in ctx.sentences if lx.COUNCIL_NAME.search(s.text) and s not in identity and not _is_ico(s)]
+    ctx = ctx.including_website_sections()
+    identity = [s for s in ctx.sentences if (lx.CONTROLLER.search(s.text) or lx.COUNCIL_NAME.search(s.text))
+                and not (_is_ico(s) and not lx.COUNCIL_NAME.search(s.text)) and not lx.RIGHTS["portability"].search(s.text)]
+    identity.sort(key=lambda s: (not (lx.CONTROLLER.search(s.text) and lx.COUNCIL_NAME.search(s.text)),
+                                 "councillor" in s.text.lower(), not lx.CONTROLLER.search(s.text), s.index))
     contacts = [s for s in ctx.sentences if _contact(s)]
     if identity and contacts:
         named = [s for s in contacts if lx.COUNCIL_NAME.search(s.text) or lx.CONTACT_CUE.search(s.text)] or contacts
@@ -109,6 +115,7 @@ def controller(ctx: Context) -> Decision:
 
 # --- PN02 Art 13(1)(a): representative -----------------------------------------------------------
 def representative(ctx: Context) -> Decision:
+    ctx = ctx.including_website_sections()
     mentions = [s for s in ctx.sentences if lx.REPRESENTATIVE.search(s.text) and not lx.NOT_REPRESENTATIVE.search(s.text)]
     for sentence in mentions:
         if lx.NO_REPRESENTATIVE.search(sentence.text) or any(_contact(s) for s in ctx.window(sentence, 2)):
@@ -120,10 +127,12 @@ def representative(ctx: Context) -> Decision:
 
 # --- PN03 Art 13(1)(b): DPO ----------------------------------------------------------------------
 def dpo(ctx: Context) -> Decision:
+    ctx = ctx.including_website_sections()
     mentions = ctx.matching(lx.DPO)
     heading_dpo = [s for s in ctx.sentences if under(s, lx.DPO)]
     for sentence in [*mentions, *heading_dpo]:
-        scope = ctx.section_of(sentence) if under(sentence, lx.DPO) else ctx.window(sentence, 3)
+        after = 6 if len(sentence.text.split()) <= 6 or sentence.text.endswith(":") else 2
+        scope = ctx.section_of(sentence) if under(sentence, lx.DPO) else ctx.window(sentence, after)
         contact = [s for s in scope if _contact(s)]
         if lx.DPO.search(sentence.text) and _contact(sentence):
             return _found([sentence], "DPO with a contact route")
@@ -137,7 +146,8 @@ def dpo(ctx: Context) -> Decision:
 # --- PN04 Art 13(1)(c): purposes -----------------------------------------------------------------
 def purposes(ctx: Context) -> Decision:
     cands = [s for s in ctx.matching(lx.PURPOSE, lx.PURPOSE_HEADING) if not lx.NOT_PURPOSE.search(s.text)]
-    specific = [s for s in cands if not lx.GENERIC_PURPOSE.search(s.text) and len(s.text.split()) >= 3]
+    specific = [s for s in cands if not lx.GENERIC_PURPOSE.search(s.text) and len(s.text.split()) >= 3
+                and (lx.PURPOSE.search(s.text) or s.is_list_item)]
     ranked = sorted(specific, key=lambda s: (not under(s, lx.PURPOSE_HEADING), s.index))
     if len(specific) >= 2:
         return _found(ranked[:3], "specific purposes stated")
@@ -262,6 +272,7 @@ def withdraw_consent(ctx: Context) -> Decision:
 
 # --- PN13 Art 13(2)(d) and DPA s.164A: complaints ------------------------------------------------
 def complaints(ctx: Context) -> Decision:
+    ctx = ctx.including_website_sections()
     ico_route: list[Sentence] = []
     council_route: list[Sentence] = []
     ico_weak: list[Sentence] = []

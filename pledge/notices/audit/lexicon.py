@@ -212,7 +212,7 @@ SOURCE_SPECIFIC = rx(r"\bfrom\b[^.]{0,50}\b(?:NHS|police|DWP|Department for|HMRC
                      r"employer|landlord|relatives|family members?|friends|neighbours|electoral|credit reference|Land "
                      r"Registry|Companies House|Valuation Office|social (?:care|workers?)|health (?:professionals|"
                      r"services|bodies)|DVLA|courts?|solicitors?|professionals|housing associations?|(?:district|borough|"
-                     r"county|other) councils?|other local authorit|government departments?|agencies|referr|carers?|"
+                     r"county) councils\b|other councils?|other local authorit|government departments?|agencies|referr|carers?|"
                      r"Home Office|probation|Ofsted)", r"from publicly (?:available|accessible)", r"publicly (?:available|accessible) (?:sources|records|registers)",
                      r"public (?:sources|records)",
                      r"(?:only|solely|directly) from you", r"from you (?:directly|only)", r"referr(?:al|ed) (?:from|by)",
@@ -230,8 +230,8 @@ CONSEQUENCE = rx(r"(?:if|where|should) you (?:do not|don't|choose not to|decide 
                  r"(?:information|details|data)[^.]{0,60}(?:cannot|can't|unable|not be able|may not|won't|will not)",
                  r"(?:may|might|will|would) not be able to (?:provide|deliver|process|help|offer|assess|give|consider|"
                  r"decide)", r"(?:unable|not able) to (?:process|assess|consider) your (?:application|claim|request)")
-REQUIREMENT = rx(r"(?:legal|statutory|contractual) (?:requirement|obligation|duty) (?:for you )?to (?:provide|give|"
-                 r"supply)", r"(?:you are|you're) (?:required|obliged|legally required|under a (?:legal )?(?:duty|"
+REQUIREMENT = rx(r"(?:legal|statutory|contractual) (?:requirement|obligation|duty) (?:for you|on you) to (?:provide|"
+                 r"give|supply)", r"(?:it is|this is|is) a (?:legal|statutory|contractual) requirement", r"(?:you are|you're) (?:required|obliged|legally required|under a (?:legal )?(?:duty|"
                  r"obligation)) (?:by law )?to (?:provide|give|supply|tell|register)", r"(?:law|legislation|regulations) "
                  r"(?:requires|require|says) (?:you|that you) (?:to )?(?:provide|give|must)", r"you (?:must|have to) "
                  r"(?:provide|give|supply|tell)[^.]{0,60}(?:law|contract|legislation|statutory)", r"(?:will|would) need to "

@@ -117,13 +117,15 @@ def make_user(*, username: str = "dpo", role: Role = Role.DPO) -> User:
     return User.objects.create_user(username=username, password="a long test password", role=role)
 
 
-def make_controller(*, slug: str = "testshire-council", kind: str = ControllerKind.COUNCIL, **fields: Any) -> Controller:
-    values = {key: value for key, value in controller_record(slug=slug, kind=kind).items()}
-    values.update(fields)
-    return Controller.objects.create(**values)
+def make_controller(
+    *, slug: str = "testshire-council", kind: str = ControllerKind.COUNCIL, **fields: Any
+) -> Controller:
+    return Controller.objects.create(**controller_record(slug=slug, kind=kind, **fields))
 
 
-def make_service(*, controller: Controller, slug: str = "council-tax", name: str = "Council tax", **fields: Any) -> Service:
+def make_service(
+    *, controller: Controller, slug: str = "council-tax", name: str = "Council tax", **fields: Any
+) -> Service:
     values = {"summary": f"We run {name.lower()}.", "owner_role": "Head of Service", **fields}
     return Service.objects.create(slug=slug, name=name, controller=controller, **values)
 
