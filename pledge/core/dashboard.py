@@ -25,7 +25,11 @@ def dashboard_figures() -> dict[str, Any]:
         "contracts_ending": Recipient.objects.filter(
             Q(kind=RecipientKind.PROCESSOR) & Q(contract_end__isnull=False) & Q(contract_end__lte=soon)
         ).order_by("contract_end"),
-        "registrations_due": Controller.objects.filter(ico_renewal_on__isnull=False, ico_renewal_on__lte=today + timedelta(days=30)),
-        "uncovered": activities.filter(status=Status.APPROVED).exclude(service_id__in=covered).select_related("service"),
+        "registrations_due": Controller.objects.filter(
+            ico_renewal_on__isnull=False, ico_renewal_on__lte=today + timedelta(days=30)
+        ),
+        "uncovered": activities.filter(status=Status.APPROVED)
+        .exclude(service_id__in=covered)
+        .select_related("service"),
         "today": today,
     }

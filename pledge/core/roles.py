@@ -50,7 +50,7 @@ _GRANTS: dict[Role, frozenset[Permission]] = {
 def role_grants(role: str | None, permission: Permission) -> bool:
     """True when ``role`` carries ``permission``; an unknown or missing role carries nothing."""
     try:
-        return permission in _GRANTS[Role(role)]
+        return role is not None and permission in _GRANTS[Role(role)]
     except ValueError:
         return False
 

@@ -34,7 +34,9 @@ def sign_in(request: HttpRequest) -> HttpResponse:
 def sign_out(request: HttpRequest) -> HttpResponse:
     """Sign-out ends the session and deletes the cookie (a seed-notice promise)."""
     if request.user.is_authenticated:
-        record(actor=request.user, action=AuditAction.LOGOUT, object_type="session", object_ref=request.user.get_username())
+        record(
+            actor=request.user, action=AuditAction.LOGOUT, object_type="session", object_ref=request.user.get_username()
+        )
     logout(request)
     response = redirect("core:signed_out")
     response.delete_cookie("pledge_session")

@@ -42,7 +42,9 @@ RIGHT_PLAIN_ENGLISH = {
     Right.RECTIFICATION: "to ask us to correct information that is wrong or incomplete",
     Right.ERASURE: "to ask us to delete your information",
     Right.RESTRICTION: "to ask us to limit how we use your information",
-    Right.PORTABILITY: "to get the information you gave us in a machine-readable form, or have it sent to another organisation",
+    Right.PORTABILITY: (
+        "to get the information you gave us in a machine-readable form, or have it sent to another organisation"
+    ),
     Right.OBJECTION: "to object to us using your information, because of your particular situation",
     Right.OBJECT_DIRECT_MARKETING: "to tell us to stop using your information for direct marketing, at any time",
     Right.WITHDRAW_CONSENT: "to withdraw your consent at any time, as easily as you gave it",

@@ -48,14 +48,17 @@ def _docx(document: dict[str, Any], footer: str) -> bytes:
 
 
 def _pdf(document: dict[str, Any], footer: str) -> bytes:
+    from xml.sax.saxutils import escape
+
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.styles import getSampleStyleSheet
     from reportlab.platypus import ListFlowable, ListItem, Paragraph, SimpleDocTemplate, Spacer
-    from xml.sax.saxutils import escape
 
     styles = getSampleStyleSheet()
     out = io.BytesIO()
-    pdf = SimpleDocTemplate(out, pagesize=A4, title=document["title"], author=document["controller"]["name"], lang="en-GB")
+    pdf = SimpleDocTemplate(
+        out, pagesize=A4, title=document["title"], author=document["controller"]["name"], lang="en-GB"
+    )
     story: list[Any] = [Paragraph(escape(document["title"]), styles["Title"])]
     for block in notice_blocks(document):
         kind = block["type"]

@@ -87,7 +87,8 @@ def _controller(controller: Controller) -> dict[str, Any]:
 
 def _scope_text(notice: Notice, count: int) -> str:
     if notice.scope == NoticeScope.SERVICE and notice.service is not None:
-        return f"This notice covers the {notice.service.name} service: {count} way{'' if count == 1 else 's'} we use personal information."
+        ways = "1 way" if count == 1 else f"{count} ways"
+        return f"This notice covers the {notice.service.name} service: {ways} we use personal information."
     if notice.scope == NoticeScope.CONTROLLER:
         return f"This notice covers personal information used by {notice.controller.name} ({count} activities)."
     return (

@@ -193,7 +193,8 @@ def _rights(document: dict[str, Any]) -> list[Block]:
     if any(r["right"] == "withdraw_consent" for r in document["rights"]):
         blocks.append(
             _p(
-                "Where we rely on your consent you can withdraw it at any time; this does not affect what we did before."
+                "Where we rely on your consent you can withdraw it at any time; "
+                "this does not affect what we did before."
             )
         )
     blocks.append(_p("You do not usually have to pay, and we will reply within one month."))

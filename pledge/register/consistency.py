@@ -81,7 +81,7 @@ def check_activity(
 ) -> list[Finding]:
     """All the legal-consistency rules for one processing activity."""
     try:
-        basis = LawfulBasis(activity.get("lawful_basis"))
+        basis = LawfulBasis(str(activity.get("lawful_basis")))
     except ValueError:
         return []  # the schema check reports the bad basis
     return [

@@ -109,7 +109,7 @@ def _sync_entity(
         if entity == "activities":
             after["service"] = record["service"]
             if before is not None:
-                before["service"] = obj.service.slug
+                before["service"] = obj.service.slug  # type: ignore[attr-defined]
         _count_and_audit(entity, slug, before, after, actor=actor, result=result)
         rows[slug] = obj
     return rows
@@ -144,14 +144,15 @@ def _delete_missing(entity: str, keep: set[str], *, actor: Any, result: ImportRe
     model = MODELS[entity]
     for obj in model._default_manager.exclude(slug__in=keep):  # type: ignore[misc]
         before = json_safe(to_record(entity, obj))
+        slug: str = obj.slug  # type: ignore[attr-defined]
         try:
             obj.delete()
         except models.ProtectedError as error:
             raise RegisterInvalid(
-                [Problem("(database)", 0, f"cannot remove {entity} {obj.slug!r}: still in use ({error})")]
+                [Problem("(database)", 0, f"cannot remove {entity} {slug!r}: still in use ({error})")]
             ) from error
         result.deleted[entity] = result.deleted.get(entity, 0) + 1
-        audit(actor=actor, action=AuditAction.DELETE, object_type=entity, object_ref=obj.slug, before=before)
+        audit(actor=actor, action=AuditAction.DELETE, object_type=entity, object_ref=slug, before=before)
 
 
 def export_register(*, directory: Path, actor: Any) -> list[Path]:

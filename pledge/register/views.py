@@ -23,11 +23,16 @@ from pledge.register.records import json_safe, to_record
 
 @require_permission(Permission.VIEW_REGISTER)
 def register_index(request: HttpRequest) -> HttpResponse:
-    activities = ProcessingActivity.objects.select_related("service", "retention_rule").order_by("service__name", "name")
+    activities = ProcessingActivity.objects.select_related("service", "retention_rule").order_by(
+        "service__name", "name"
+    )
     query = request.GET.get("q", "").strip()
     if query:
         activities = activities.filter(
-            Q(name__icontains=query) | Q(service__name__icontains=query) | Q(slug__icontains=query) | Q(purposes__icontains=query)
+            Q(name__icontains=query)
+            | Q(service__name__icontains=query)
+            | Q(slug__icontains=query)
+            | Q(purposes__icontains=query)
         )
     service, basis, status = request.GET.get("service", ""), request.GET.get("basis", ""), request.GET.get("status", "")
     if service:
@@ -118,7 +123,9 @@ def activity_edit(request: HttpRequest, slug: str) -> HttpResponse:
             )
         messages.success(request, "Saved as a draft. Submit it for the DPO's approval when it is ready.")
         return redirect("register:activity", slug=activity.slug)
-    return render(request, "register/activity_edit.html", {"staff_section": "register", "activity": activity, "form": form})
+    return render(
+        request, "register/activity_edit.html", {"staff_section": "register", "activity": activity, "form": form}
+    )
 
 
 @require_POST

@@ -42,4 +42,3 @@ def make_token(db: None) -> Callable[..., str]:
         return raw
 
     return make
-

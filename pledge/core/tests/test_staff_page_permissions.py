@@ -28,7 +28,9 @@ def notices(register: None) -> None:
 
 
 @pytest.mark.parametrize(("name", "kwargs", "permission"), PAGES)
-def test_it_sends_an_anonymous_visitor_to_sign_in(notices: None, name: str, kwargs: dict, permission: Permission) -> None:
+def test_it_sends_an_anonymous_visitor_to_sign_in(
+    notices: None, name: str, kwargs: dict, permission: Permission
+) -> None:
     response = Client().get(reverse(name, kwargs=kwargs))
     assert response.status_code == 302
     assert response["Location"].startswith("/staff/sign-in/")
@@ -45,8 +47,12 @@ def test_each_role_gets_the_page_only_with_its_permission(
         assert response.status_code == 403
 
 
-def test_a_service_lead_cannot_edit_a_service_they_do_not_lead(notices: None, client_as: Callable[[Role], Client]) -> None:
-    response = client_as(Role.SERVICE_LEAD).get(reverse("register:activity_edit", kwargs={"slug": "council-tax-billing"}))
+def test_a_service_lead_cannot_edit_a_service_they_do_not_lead(
+    notices: None, client_as: Callable[[Role], Client]
+) -> None:
+    response = client_as(Role.SERVICE_LEAD).get(
+        reverse("register:activity_edit", kwargs={"slug": "council-tax-billing"})
+    )
     assert response.status_code == 403
 
 

@@ -1,6 +1,5 @@
 """Editing an activity in the staff form applies the linter's legal rules and keeps a before/after audit."""
 
-
 import pytest
 from django.conf import settings
 from django.core.management import call_command
@@ -68,6 +67,7 @@ def test_a_valid_edit_becomes_a_draft_with_an_audited_before_and_after(dpo_clien
     assert activity.status == Status.DRAFT
     assert activity.purposes == ["to bill council tax", "to recover arrears"]
     event = AuditEvent.objects.filter(object_ref="council-tax-billing", action="update").latest("at")
+    assert event.before is not None and event.after is not None
     assert event.before["purposes"] == ["to bill and collect council tax"]
     assert event.after["purposes"] == ["to bill council tax", "to recover arrears"]
 

@@ -154,7 +154,7 @@ def _check_references(data: RegisterData) -> list[Problem]:
 
 def _check_consistency(data: RegisterData, *, today: date, adequacy: dict[str, AdequacyEntry]) -> list[Problem]:
     e = data.entities
-    problems = []
+    problems: list[Problem] = []
 
     def report(item: LocatedDict, findings: list[consistency.Finding]) -> None:
         problems.extend(Problem(item.file, item.line_of(f.field), f.message) for f in findings)
@@ -163,8 +163,8 @@ def _check_consistency(data: RegisterData, *, today: date, adequacy: dict[str, A
     def clean(items: dict[str, LocatedDict]) -> list[tuple[str, LocatedDict]]:
         return [(slug, item) for slug, item in items.items() if not item.mistyped]
 
-    for _, controller in clean(e["controllers"]):
-        report(controller, consistency.check_controller(controller))
+    for _, controller_item in clean(e["controllers"]):
+        report(controller_item, consistency.check_controller(controller_item))
     for _, recipient in clean(e["recipients"]):
         report(recipient, consistency.check_recipient(recipient, today=today, adequacy=adequacy))
     for _, system in clean(e["systems"]):

@@ -57,7 +57,12 @@ class Command(BaseCommand):
             first, last = name.split(" ", 1)
             user, created = User.objects.get_or_create(
                 username=username,
-                defaults={"role": role, "first_name": first, "last_name": last, "email": f"{username}@anyshire.example"},
+                defaults={
+                    "role": role,
+                    "first_name": first,
+                    "last_name": last,
+                    "email": f"{username}@anyshire.example",
+                },
             )
             if created:
                 user.set_password(username + DEMO_PASSWORD_SUFFIX)
@@ -80,7 +85,10 @@ class Command(BaseCommand):
             for notice in ensure_notices():
                 try:
                     publish_notice(
-                        notice=notice, actor="demo loader", change_summary="First published version.", effective_from=FIRST_PUBLISHED
+                        notice=notice,
+                        actor="demo loader",
+                        change_summary="First published version.",
+                        effective_from=FIRST_PUBLISHED,
                     )
                     count += 1
                 except NoticeIncomplete as incomplete:

@@ -23,7 +23,9 @@ class Command(BaseCommand):
         if options["action"] == "audit":
             from pledge.notices.audit.command import run_audit
 
-            code = run_audit(options["files"], output_format=options["output_format"], stdout=sys.stdout, stderr=sys.stderr)
+            code = run_audit(
+                options["files"], output_format=options["output_format"], stdout=sys.stdout, stderr=sys.stderr
+            )
             if code:
                 raise CommandError("some files could not be audited", returncode=code)
             return
@@ -37,7 +39,10 @@ class Command(BaseCommand):
         for notice in ensure_notices():
             try:
                 version = publish_notice(
-                    notice=notice, actor="pledge notices publish", change_summary=summary, effective_from=timezone.localdate()
+                    notice=notice,
+                    actor="pledge notices publish",
+                    change_summary=summary,
+                    effective_from=timezone.localdate(),
                 )
             except NoticeUnchanged:
                 continue
