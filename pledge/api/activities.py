@@ -166,7 +166,7 @@ def _unknown_references(record: dict[str, Any]) -> list[Finding]:
         if spec.kind not in (Kind.REF, Kind.REFS) or spec.target == "activities":
             continue
         value = record.get(spec.name)
-        wanted = set(value if spec.kind is Kind.REFS else [value] if value else [])
+        wanted: set[str] = set(value or []) if spec.kind is Kind.REFS else {value} if value else set()
         found = set(MODELS[spec.target]._default_manager.filter(slug__in=wanted).values_list("slug", flat=True))
         problems += [
             Finding(spec.name, f"no {SINGULAR[spec.target]} with slug {slug!r}") for slug in sorted(wanted - found)

@@ -25,6 +25,13 @@ class ServiceTokenAuth(HttpBearer):
         self.permission = permission
         super().__init__()
 
+    def __call__(self, request: HttpRequest) -> ServiceToken | None:
+        # Parsed here rather than by HttpBearer, which logs an unexpected Authorization header in DEBUG.
+        scheme, _, token = request.headers.get("Authorization", "").partition(" ")
+        if scheme.lower() != "bearer" or not token.strip():
+            return None
+        return self.authenticate(request, token.strip())
+
     def authenticate(self, request: HttpRequest, token: str) -> ServiceToken | None:
         found = ServiceToken.objects.filter(token_hash=ServiceToken.hash(token), revoked_at__isnull=True).first()
         return _permitted(found, self.permission) if found is not None else None

@@ -84,9 +84,9 @@ def _input_type(spec: FieldSpec) -> Any:  # noqa: C901 - one branch per kind rea
         return str
     if spec.kind is Kind.CHOICE:
         # An optional choice left empty reads back as "", so "" is accepted too.
-        return Literal[spec.choices] if spec.required else Literal[(*spec.choices, "")]
+        return _one_of(spec.choices if spec.required else (*spec.choices, ""))
     if spec.kind is Kind.CHOICES:
-        return list[Literal[spec.choices]]  # type: ignore[valid-type]
+        return list[_one_of(spec.choices)]  # type: ignore[misc]
     if spec.kind in (Kind.STRS, Kind.REFS):
         return list[str]
     if spec.kind is Kind.BOOL:
@@ -96,6 +96,11 @@ def _input_type(spec: FieldSpec) -> Any:  # noqa: C901 - one branch per kind rea
     if spec.kind is Kind.DATE:
         return date
     return list[Link]
+
+
+def _one_of(choices: tuple[str, ...]) -> Any:
+    """``Literal[choices]`` for choices known only at run time."""
+    return Literal.__getitem__(choices)
 
 
 def _input_field(spec: FieldSpec) -> tuple[Any, Any]:
@@ -118,7 +123,7 @@ def _input_field(spec: FieldSpec) -> tuple[Any, Any]:
 
 def input_schema(entity: str, *, name: str, extra: dict[str, Any] | None = None) -> type[Schema]:
     """The input schema of one register entity's record, with the linter's types and required fields."""
-    fields = {spec.name: _input_field(spec) for spec in ENTITIES[entity] if spec.target != "activities"}
+    fields: dict[str, Any] = {spec.name: _input_field(spec) for spec in ENTITIES[entity] if spec.target != "activities"}
     fields.update(extra or {})
     model: type[Schema] = create_model(name, __base__=ClosedSchema, **fields)
     return model

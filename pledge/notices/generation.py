@@ -110,14 +110,19 @@ def _service_links(notice: Notice) -> list[dict[str, str]]:
 
 
 def _activity(activity: ProcessingActivity) -> dict[str, Any]:
-    basis = LawfulBasis(activity.lawful_basis)
+    # A blank or unknown basis must reach the completeness check as PN05, not crash the preview.
+    basis = LawfulBasis(activity.lawful_basis) if activity.lawful_basis in set(LawfulBasis) else None
     recipients = list(activity.recipients.all())
-    answers = rights_for_activity(
-        basis=basis,
-        automated_processing=activity.automated_processing,
-        direct_marketing=activity.direct_marketing,
-        significant_automated_decision=activity.automated_decision,
-        law_enforcement=activity.law_enforcement,
+    answers = (
+        rights_for_activity(
+            basis=basis,
+            automated_processing=activity.automated_processing,
+            direct_marketing=activity.direct_marketing,
+            significant_automated_decision=activity.automated_decision,
+            law_enforcement=activity.law_enforcement,
+        )
+        if basis is not None
+        else []
     )
     rule = activity.retention_rule
     return {
@@ -125,9 +130,9 @@ def _activity(activity: ProcessingActivity) -> dict[str, Any]:
         "name": activity.name,
         "service": activity.service.name,
         "purposes": list(activity.purposes),
-        "basis": basis.value,
-        "basis_label": basis.label,
-        "basis_plain": basis.plain_english,
+        "basis": basis.value if basis else "",
+        "basis_label": basis.label if basis else "",
+        "basis_plain": basis.plain_english if basis else "",
         "legislation": list(activity.legislation),
         "legitimate_interests": activity.legitimate_interests,
         "consent_as_safeguard": activity.consent_as_safeguard,

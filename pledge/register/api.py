@@ -5,7 +5,7 @@ the YAML shape (``pledge.register.records``). Permissions come from ``pledge.cor
 """
 
 from datetime import date
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any
 
 from django.db.models import Q, QuerySet
 from django.http import HttpRequest
@@ -38,7 +38,10 @@ else:
     ActivityIn = input_schema(
         "activities",
         name="ActivityIn",
-        extra={"service": (str, Field(..., min_length=1, description="slug of the service the activity belongs to"))},
+        extra={
+            "service": (str, Field(..., min_length=1, description="slug of the service the activity belongs to")),
+            "status": (str | None, Field(None, description="ignored: set by create, change, submit and approve")),
+        },
     )
 
 
@@ -51,9 +54,7 @@ class ActivityPage(Schema):
 
 class ActivityFilters(Schema):
     service: str | None = Field(None, description="slug of a service")
-    basis: Literal[tuple(b.value for b in LawfulBasis)] | None = Field(  # type: ignore[misc]
-        None, description="lawful basis, Art 6(1)(a)-(f)"
-    )
+    basis: LawfulBasis | None = Field(None, description="lawful basis, Art 6(1)(a)-(f)")
     q: str | None = Field(None, description="words in the activity's name or slug")
     page: int = Field(1, ge=1)
     page_size: int = Field(50, ge=1, le=200)
@@ -110,17 +111,20 @@ def get_activity(request: HttpRequest, slug: str) -> dict[str, Any]:
 
 @router.post("/activities", auth=EDIT, response={201: ActivityOut, 422: Problems, **REFUSALS})
 def create_activity(request: HttpRequest, payload: ActivityIn) -> Status[dict[str, Any]]:
-    record = payload.model_dump(exclude={"service"})
-    activity = activities.create_activity(record=record, service_slug=payload.service, principal=principal_of(request))
+    record = payload.model_dump()
+    service = record.pop("service")
+    activity = activities.create_activity(record=record, service_slug=service, principal=principal_of(request))
     return Status(201, activities.activity_record(activity))
 
 
 @router.put("/activities/{slug}", auth=EDIT, response={200: ActivityOut, 404: Message, 422: Problems, **REFUSALS})
 def update_activity(request: HttpRequest, slug: str, payload: ActivityIn) -> dict[str, Any]:
+    record = payload.model_dump()
+    service = record.pop("service")
     activity = activities.update_activity(
         activity=get_object_or_404(_activities(), slug=slug),
-        record=payload.model_dump(exclude={"service"}),
-        service_slug=payload.service,
+        record=record,
+        service_slug=service,
         principal=principal_of(request),
     )
     return activities.activity_record(activity)

@@ -207,8 +207,9 @@ def submit_activity(*, activity: ProcessingActivity, actor: Any) -> ProcessingAc
 
 def approve_activity(*, activity: ProcessingActivity, actor: Any, effective_from: date) -> ProcessingActivity:
     """The DPO approves an activity; it takes effect from ``effective_from``."""
-    activity.effective_from = effective_from
-    return _change_status(activity=activity, actor=actor, to=Status.APPROVED, action=AuditAction.APPROVE)
+    return _change_status(
+        activity=activity, actor=actor, to=Status.APPROVED, action=AuditAction.APPROVE, effective_from=effective_from
+    )
 
 
 def return_activity_to_draft(*, activity: ProcessingActivity, actor: Any, reason: str) -> ProcessingActivity:
@@ -217,11 +218,19 @@ def return_activity_to_draft(*, activity: ProcessingActivity, actor: Any, reason
 
 
 def _change_status(
-    *, activity: ProcessingActivity, actor: Any, to: Status, action: AuditAction, reason: str = ""
+    *,
+    activity: ProcessingActivity,
+    actor: Any,
+    to: Status,
+    action: AuditAction,
+    reason: str = "",
+    effective_from: date | None = None,
 ) -> ProcessingActivity:
     with transaction.atomic():
-        before = json_safe(to_record("activities", activity))
+        before = json_safe(to_record("activities", activity))  # taken before any change, so the audit shows it
         activity.status = to
+        if effective_from is not None:
+            activity.effective_from = effective_from
         activity.save()
         audit(
             actor=actor,

@@ -1,6 +1,5 @@
 """Only the DPO approves; approval takes effect from a date and writes an audit row."""
 
-
 import pytest
 from django.test import Client
 from django.utils import timezone
@@ -36,7 +35,8 @@ def test_approving_writes_an_audit_row(client: Client, make_user, submitted: str
     assert response.json()["effective_from"] == "2026-04-01"
     event = AuditEvent.objects.get(object_ref="single-person-discount", action=AuditAction.APPROVE)
     assert event.actor_label == "dpo"
-    assert (event.before["status"], event.after["status"]) == ("submitted", "approved")
+    before, after = event.before or {}, event.after or {}
+    assert (before["status"], after["status"]) == ("submitted", "approved")
 
 
 def test_approval_without_a_date_takes_effect_today(client: Client, make_token, submitted: str) -> None:

@@ -29,8 +29,9 @@ def test_it_returns_a_changed_approved_activity_to_draft_and_audits_the_change(o
     assert response.json()["status"] == "draft"
     assert response.json()["data_categories"] == ["name", "address"]
     event = AuditEvent.objects.get(object_ref="garden-waste-subscription", action=AuditAction.UPDATE)
-    assert (event.before["status"], event.after["status"]) == ("approved", "draft")
-    assert event.after["name"] == "Garden waste collection subscriptions"
+    before, after = event.before or {}, event.after or {}
+    assert (before["status"], after["status"]) == ("approved", "draft")
+    assert after["name"] == "Garden waste collection subscriptions"
 
 
 def test_it_leaves_an_unchanged_activity_approved_and_unaudited(officer: Client) -> None:

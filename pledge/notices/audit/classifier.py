@@ -149,11 +149,14 @@ def purposes(ctx: Context) -> Decision:
     specific = [s for s in cands if not lx.GENERIC_PURPOSE.search(s.text) and len(s.text.split()) >= 3
                 and (lx.PURPOSE.search(s.text) or s.is_list_item)]
     ranked = sorted(specific, key=lambda s: (not under(s, lx.PURPOSE_HEADING), s.index))
-    if len(specific) >= 2:
+    if len(specific) >= 2 or any(len(_TO_VERB.findall(s.text)) >= 2 for s in specific):
         return _found(ranked[:3], "specific purposes stated")
     if cands:
         return _unclear(cands[:2], "purposes only in general terms")
     return _missing("no purposes stated")
+
+
+_TO_VERB = re.compile(r"\bto (?!you\b|us\b|the\b|your\b|our\b)[a-z]+", re.I)
 
 
 # --- PN05 Art 13(1)(c): lawful basis ------------------------------------------------------------
@@ -282,6 +285,9 @@ def complaints(ctx: Context) -> Decision:
         if _is_ico(sentence):
             if complaint:
                 ico_route.append(sentence)
+            before = lx.ICO.split(text, maxsplit=1)[0]
+            if lx.COMPLAIN.search(before) and lx.COUNCIL_ROUTE.search(before) and lx.DATA_TERMS.search(before):
+                council_route.append(sentence)
             elif lx.ICO_ADVICE.search(text) and "regist" not in text.lower():
                 ico_weak.append(sentence)
         elif complaint and lx.COUNCIL_ROUTE.search(text) and (

@@ -48,12 +48,12 @@ PURPOSE = rx(
     r"\bwe (?:will |may |might |also |only |would |need to |can )?(?:use|process|collect|need|hold|keep|record|ask for)"
     r"\w*\b[^.]{0,80}?\b(?:to|for|so that|in order to|because)\b",
     r"\bpurposes?\b", r"why we (?:need|collect|use|process|hold|ask)", r"\bused (?:to|for)\b", r"so (?:that )?we can",
-    r"\bhelps? us (?:to )?\w+",
+    r"\bhelps? us (?:to )?\w+", r"^\W*to [a-z]+\b", r"\buses? (?:your |personal )+(?:information|data|details) (?:to|for)\b",
 )
 NOT_PURPOSE = rx(r"purposes? of (?:the )?(?:Data Protection|Act|GDPR|UK GDPR|this (?:notice|policy))",
                  r"for (?:the )?purposes? of (?:direct marketing|marketing)")
 PURPOSE_HEADING = rx(r"\b(?:how|why) (?:we|do we|the council|does the council|will we) (?:use|need|collect|process|"
-                     r"hold|ask)", r"purpose", r"what we (?:do|use)", r"information use", r"uses? (?:of|your) (?:your )?"
+                     r"hold|ask)", r"purpose", r"^why\b", r"what we (?:do|use)", r"information use", r"uses? (?:of|your) (?:your )?"
                      r"(?:information|data)", r"how (?:your|the) (?:information|data) (?:is|will be) used")
 GENERIC_PURPOSE = rx(r"^\W*(?:we|the council)?[^.]{0,40}\b(?:provide|deliver)\w* (?:you with )?(?:a |the |our |its )?"
                      r"services?\W*$")
@@ -97,6 +97,7 @@ DATA_TYPES: dict[str, re.Pattern[str]] = {
     "images": re.compile(r"photo|images?\b|footage|recordings?|voice", re.I),
     "vehicle": re.compile(r"vehicle|number plates?|registration (?:number|mark)", re.I),
     "online": re.compile(r"\bIP address|device|browser|location data", re.I),
+    "usage": re.compile(r"pages (?:you )?(?:visit|view)|browsing|search(?:es| terms)", re.I),
     "household": re.compile(r"household|family|dependants|children'?s? details|next of kin|tenancy", re.I),
     "criminal": re.compile(r"criminal|offences?|convictions?", re.I),
     "tax": re.compile(r"council tax (?:account|reference)|property|occupancy|discounts?", re.I),
@@ -105,19 +106,19 @@ DATA_TYPES: dict[str, re.Pattern[str]] = {
 CATEGORY_CUE = rx(r"categor(?:y|ies) of (?:personal )?(?:data|information)", r"types? of (?:personal )?(?:data|information)",
                   r"(?:information|data|details) (?:we|the council) (?:will |may |might )?(?:collect|hold|process|use|"
                   r"record|keep|ask for|capture|need)", r"what (?:personal )?(?:information|data) (?:we|do we|is)",
-                  r"\bwe (?:will |may |might )?(?:collect|record|hold|ask for|capture|keep|process) (?:your|the following|"
+                  r"\bwe (?:will |may |might )?(?:collect|record|hold|ask for|capture) (?:your|the following|"
                   r"details|information|data|personal)", r"(?:include|including|such as|for example|e\.g\.)[^.]{0,30}"
                   r"(?:your )?(?:name|address|date of birth)")
-CATEGORY_HEADING = rx(r"what (?:personal )?(?:information|data)", r"(?:information|data) (?:we|the council) (?:collect|hold|"
+CATEGORY_HEADING = rx(r"what (?:personal )?(?:information|data)", r"what (?:we|do we) (?:record|hold|collect|use|keep|process)", r"(?:information|data) (?:we|the council) (?:collect|hold|"
                       r"use|process|record)", r"categor", r"types of (?:information|data)", r"information (?:you give|"
                       r"we (?:need|ask|may collect))")
 
 # --- PN08 recipients ------------------------------------------------------------------------------
-SHARE = rx(r"\bshar(?:e|es|ed|ing)\b", r"\bdisclos\w*", r"pass(?:ed|es|ing)? (?:it |this |your \w+ |personal \w+ )?"
+SHARE = rx(r"\bshar(?:e|es|ed|ing)\b", r"\b(?:given|sold|supplied|provided|sent|passed|disclosed) (?:\w+ ){0,3}to\b", r"\bdisclos\w*", r"pass(?:ed|es|ing)? (?:it |this |your \w+ |personal \w+ )?"
            r"(?:on|to)\b", r"\brecipients?\b", r"\bprocessors?\b", r"\bon (?:our|its) behalf\b", r"give (?:it|your "
            r"(?:information|details|data)|this information) to", r"send (?:it|your (?:information|details|data)) to",
            r"(?:provide|supply) (?:it|your (?:information|details|data)|information) to")
-SHARE_HEADING = rx(r"shar", r"disclos", r"recipient", r"who (?:we|do we|will we) (?:give|pass|share|send)", r"third part",
+SHARE_HEADING = rx(r"shar", r"disclos", r"recipient", r"who (?:receives|gets|sees)", r"who (?:we|do we|will we) (?:give|pass|share|send)", r"third part",
                    r"who (?:sees|has access|can see)")
 RECIPIENT = rx(r"police", r"\bNHS\b", r"\bhealth\b", r"\bDWP\b", r"Department for (?:Work|Education|Transport)",
                r"\bHMRC\b", r"Revenue and Customs", r"Cabinet Office", r"National Fraud", r"\bcourts?\b", r"\bschools?\b",
@@ -136,7 +137,7 @@ NO_SHARING = rx(r"(?:do not|don't|will not|won't|never|not) (?:share|disclose|pa
 EXCEPTION = rx(r"\bunless\b", r"\bexcept\b", r"\bother than\b", r"\bwithout your (?:consent|permission)\b")
 
 # --- PN09 transfers -------------------------------------------------------------------------------
-TRANSFER = rx(r"outside (?:of )?(?:the )?(?:UK|United Kingdom|EEA|European Economic Area|EU|European Union)",
+TRANSFER = rx(r"United States|\bUSA?\b(?!-)", r"data bridge", r"Data Privacy Framework", r"outside (?:of )?(?:the )?(?:UK|United Kingdom|EEA|European Economic Area|EU|European Union)",
               r"\boverseas\b", r"\babroad\b", r"international(?:ly)? transfer", r"transfer\w* [^.]{0,40}(?:countr|"
               r"international)", r"third countr", r"adequacy", r"standard contractual clauses", r"international data "
               r"transfer", r"\bIDTA\b", r"(?:stored|held|hosted|processed|kept|located) (?:\w+ ){0,3}(?:in|within) the "
@@ -147,7 +148,7 @@ SAFEGUARD = rx(r"adequa(?:cy|te)", r"standard contractual clauses", r"\bSCCs?\b"
                r"(?:agreement|addendum)", r"\bIDTA\b", r"binding corporate rules", r"appropriate safeguards",
                r"data bridge", r"(?:robust|suitable|appropriate|protective) (?:contracts?|safeguards|protections)",
                r"(?:seen|considered|deemed|regarded) as .?safe")
-NO_TRANSFER = rx(r"(?:do not|don't|will not|won't|never|not)\s+(?:be\s+)?(?:transfer|send|sent|store|process|hold|held|"
+NO_TRANSFER = rx(r"United States|\bUSA?\b(?!-)", r"data bridge", r"Data Privacy Framework", r"(?:do not|don't|will not|won't|never|not)\s+(?:be\s+)?(?:transfer|send|sent|store|process|hold|held|"
                  r"kept|keep|move)\w*[^.]{0,60}(?:outside|overseas|abroad)",
                  r"(?:only|solely|all|always) (?:\w+ ){0,3}(?:stored|held|hosted|processed|kept) (?:\w+ ){0,3}(?:in|within) "
                  r"the (?:UK|United Kingdom)", r"(?:stored|held|hosted|processed|kept) (?:only |solely )?(?:in|within) "
@@ -194,7 +195,7 @@ WITHDRAW = rx(r"withdraw\w*[^.]{0,40}consent", r"consent[^.]{0,60}withdraw", r"(
               r"(?:your |that |this )?consent", r"change your mind")
 NO_CONSENT_BASIS = rx(r"(?:do not|don't|will not|won't|never|not) (?:rely|ask|depend|need|use)[^.]{0,20}(?:on )?"
                       r"(?:your )?consent")
-OPT_OUT = rx(r"unsubscrib", r"opt[ -]?out", r"stop receiving")
+OPT_OUT = rx(r"unsubscrib", r"opt[ -]?out\W? of (?:receiving|marketing|newsletters|e-?mails)", r"stop receiving")
 
 # --- PN13 complaints ------------------------------------------------------------------------------
 COMPLAIN = rx(r"complain", r"complaint", r"concerns?\b", r"unhappy", r"dissatisfied", r"not (?:happy|satisfied)",
@@ -217,7 +218,9 @@ SOURCE_SPECIFIC = rx(r"\bfrom\b[^.]{0,50}\b(?:NHS|police|DWP|Department for|HMRC
                      r"public (?:sources|records)",
                      r"(?:only|solely|directly) from you", r"from you (?:directly|only)", r"referr(?:al|ed) (?:from|by)",
                      r"(?:provided|supplied|given|sent|passed) (?:to us )?by (?:the )?(?:NHS|police|DWP|schools?|your "
-                     r"(?:GP|doctor|employer|landlord))")
+                     r"(?:GP|doctor|employer|landlord))", r"(?:records|information|data) held by (?:the )?(?:Department|DWP|"
+                     r"HMRC|NHS|police|other)", r"(?:contact|check with|ask) (?:your )?(?:landlord|GP|doctor|employer|"
+                     r"school|referees|other councils)[^.]{0,60}(?:check|verify|confirm)")
 SOURCE_GENERIC = rx(r"\bfrom (?:other sources|third parties|other organisations|partner organisations|others|other "
                     r"people|elsewhere|other services|external (?:sources|organisations))", r"\bsources? of (?:the |your )?"
                     r"(?:information|data)", r"where we get", r"information (?:about you )?(?:that )?(?:we )?receive")
@@ -238,7 +241,7 @@ REQUIREMENT = rx(r"(?:legal|statutory|contractual) (?:requirement|obligation|dut
                  r"provide us with (?:this |the |some )?information because you want to enter into a contract",
                  r"you (?:do not|don't) have to (?:provide|give|tell)", r"\b(?:is|are) (?:entirely )?(?:optional|"
                  r"voluntary)\b")
-REQUIREMENT_HINT = rx(r"voluntar", r"you (?:must|have to|will need to|need to) (?:provide|give|supply|tell)",
+REQUIREMENT_HINT = rx(r"voluntar", r"(?:if|where) you choose to (?:give|provide)", r"choose to give us", r"you (?:must|have to|will need to|need to) (?:provide|give|supply|tell)",
                       r"mandatory", r"compulsory", r"what information we need from you")
 
 # --- PN16 automated decisions ---------------------------------------------------------------------
@@ -262,4 +265,4 @@ ADM_LOGIC = rx(r"based on", r"\busing\b", r"looks? at", r"takes? into account", 
                r"challenge", r"contest", r"representations", r"intervention")
 
 # --- everywhere -----------------------------------------------------------------------------------
-COOKIE_SECTION = rx(r"cookie", r"analytics", r"embedded content", r"links to other")
+COOKIE_SECTION = rx(r"cookie", r"embedded content", r"links to other")

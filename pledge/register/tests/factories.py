@@ -176,3 +176,32 @@ def make_activity(
     )
     activity.recipients.set(recipients)
     return activity
+
+
+def import_minimal() -> None:
+    """Load the minimal fixture register into the database (two approved council tax activities)."""
+    from pledge.register.services import import_register
+
+    import_register(directory=MINIMAL, actor="test setup", today=TODAY)
+
+
+def make_service_notice(*, service: Service) -> Any:
+    """The privacy notice row for one service."""
+    from pledge.notices.models import Notice, NoticeScope
+
+    return Notice.objects.create(
+        slug=service.slug,
+        title=f"Privacy notice: {service.name}",
+        scope=NoticeScope.SERVICE,
+        controller=service.controller,
+        service=service,
+    )
+
+
+def make_general_notice(*, controller: Controller) -> Any:
+    """The council-wide privacy notice row."""
+    from pledge.notices.models import Notice, NoticeScope
+
+    return Notice.objects.create(
+        slug="general", title="Privacy notice", scope=NoticeScope.GENERAL, controller=controller
+    )

@@ -1,5 +1,7 @@
 """Legal-consistency findings are reported at the line of the field they concern."""
 
+from datetime import date
+
 from pledge.register.tests.factories import TODAY
 from pledge.register.tests.registers import CONTROLLERS, SERVICE, SHARED, insert_after, replace_line, small_register
 from pledge.register.yaml.validate import read_register
@@ -60,8 +62,6 @@ def test_it_reports_an_invalid_ico_registration_at_its_line(tmp_path) -> None:
 
 
 def test_it_judges_a_processor_contract_against_today(tmp_path) -> None:
-    from datetime import date
-
     directory = small_register(to=tmp_path)
 
     assert problems(directory, today=date(2027, 12, 31)) == []

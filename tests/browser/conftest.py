@@ -1,0 +1,86 @@
+"""Browser tests: Playwright's sync API driving Debian's chromium, with an axe-core WCAG 2.2 AA check.
+
+Run them on their own with `pytest -m browser`. Pages are served by pytest-django's `live_server`.
+"""
+
+import os
+from collections.abc import Callable, Iterator
+from functools import cache
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, Page, sync_playwright
+
+# Playwright's sync API runs an event loop in this thread; Django would otherwise refuse ORM calls.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+CHROMIUM = os.environ.get("PLEDGE_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+AXE_SCRIPT = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    with sync_playwright() as playwright:
+        # headless=False stops Playwright adding its own --headless; the new headless mode comes from the args.
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=False)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser: Browser) -> Iterator[Page]:
+    context = browser.new_context(locale="en-GB")
+    yield context.new_page()
+    context.close()
+
+
+@pytest.fixture
+def page_without_js(browser: Browser) -> Iterator[Page]:
+    context = browser.new_context(locale="en-GB", java_script_enabled=False)
+    yield context.new_page()
+    context.close()
+
+
+@cache
+def _axe_source() -> str:
+    return AXE_SCRIPT.read_text(encoding="utf-8") + "\n;void 0;"
+
+
+def _describe(violation: dict) -> str:
+    targets = "; ".join(" ".join(node["target"]) for node in violation["nodes"][:5])
+    return f"- {violation['id']} ({violation['impact']}): {violation['help']}\n    at {targets}\n    {violation['helpUrl']}"
+
+
+def assert_accessible(page: Page) -> None:
+    """Run axe-core against the current page for WCAG 2.2 A and AA, failing with a readable list of violations.
+
+    Works on pages opened with JavaScript off too: Playwright evaluates through the DevTools protocol.
+    """
+    if not AXE_SCRIPT.exists():
+        pytest.fail(f"{AXE_SCRIPT} is missing: run `npm ci` at the repository root")
+    # Evaluated rather than added as a <script>, which a page with JavaScript off would never run.
+    page.evaluate(_axe_source())
+    results = page.evaluate(
+        "async (tags) => await axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_TAGS
+    )
+    violations = results["violations"]
+    if violations:
+        listing = "\n".join(_describe(v) for v in violations)
+        pytest.fail(f"{page.url} has {len(violations)} accessibility violation(s):\n{listing}", pytrace=False)
+
+
+@pytest.fixture(name="assert_accessible")
+def assert_accessible_fixture() -> Callable[[Page], None]:
+    """The assert_accessible helper, for tests that prefer a fixture to an import."""
+    return assert_accessible
