@@ -30,12 +30,22 @@ SEEDS = Path("/work/shared/seeds")
 STATUSES = ("found", "unclear", "missing")
 
 BASELINE_KEYWORDS: dict[str, tuple[str, ...]] = {
-    "PN01": ("data controller", "contact us"), "PN02": ("representative",), "PN03": ("data protection officer",),
-    "PN04": ("purpose", "we use your"), "PN05": ("lawful basis", "legal basis"), "PN06": ("legitimate interest",),
-    "PN07": ("we collect", "information we"), "PN08": ("share",), "PN09": ("outside the uk", "transfer"),
-    "PN10": ("how long", "retention", "keep"), "PN11": ("your rights", "right to"), "PN12": ("withdraw",),
-    "PN13": ("information commissioner", "ico", "complain"), "PN14": ("source", "receive information"),
-    "PN15": ("required", "must provide"), "PN16": ("automated", "profiling"),
+    "PN01": ("data controller", "contact us"),
+    "PN02": ("representative",),
+    "PN03": ("data protection officer",),
+    "PN04": ("purpose", "we use your"),
+    "PN05": ("lawful basis", "legal basis"),
+    "PN06": ("legitimate interest",),
+    "PN07": ("we collect", "information we"),
+    "PN08": ("share",),
+    "PN09": ("outside the uk", "transfer"),
+    "PN10": ("how long", "retention", "keep"),
+    "PN11": ("your rights", "right to"),
+    "PN12": ("withdraw",),
+    "PN13": ("information commissioner", "ico", "complain"),
+    "PN14": ("source", "receive information"),
+    "PN15": ("required", "must provide"),
+    "PN16": ("automated", "profiling"),
 }
 
 
@@ -94,7 +104,10 @@ def load_set() -> list[tuple[Path, str, dict[str, str]]]:
     return out
 
 
-def evaluate(system: Callable[[bytes, str], dict[str, str]], notices: list, splits: tuple[str, ...]) -> dict[str, Tally]:
+System = Callable[[bytes, str], dict[str, str]]
+
+
+def evaluate(system: System, notices: list, splits: tuple[str, ...]) -> dict[str, Tally]:
     tallies = {name: Tally() for name in ("all", *splits)}
     for path, split, labels in notices:
         if split not in splits:
@@ -115,8 +128,9 @@ def disagreements(system: Callable[[bytes, str], dict[str, str]], notices: list,
         if notice_split != split:
             continue
         predicted = system(path.read_bytes(), path.name)
-        lines += [f"  {path.name} {i}: label {labels[i]}, audit {predicted[i]}" for i in ITEM_IDS
-                  if labels[i] != predicted[i]]
+        lines += [
+            f"  {path.name} {i}: label {labels[i]}, audit {predicted[i]}" for i in ITEM_IDS if labels[i] != predicted[i]
+        ]
     return lines
 
 
@@ -128,8 +142,11 @@ def seed_table(seeds: Path, ico: dict) -> str:
     for item in ITEM_IDS:
         rows.append(f"| {item} | " + " | ".join(str(r.status_of(item)) for r in reports) + " |")
     flags = ["| flags | " + " | ".join(_flag_summary(r) for r in reports) + " |"]
-    ease = ["| reading ease / grade | " + " | ".join(
-        f"{r.readability['flesch_reading_ease']} / {r.readability['grade']}" for r in reports) + " |"]
+    ease = [
+        "| reading ease / grade | "
+        + " | ".join(f"{r.readability['flesch_reading_ease']} / {r.readability['grade']}" for r in reports)
+        + " |"
+    ]
     return "\n".join(rows + flags + ease)
 
 
@@ -141,17 +158,27 @@ def _flag_summary(report: object) -> str:
 
 
 def summary_markdown(ours_t: dict[str, Tally], base_t: dict[str, Tally]) -> str:
-    lines = ["| Split | Notices | Decisions | Audit accuracy | Keyword baseline | Ratio | ms / notice |",
-             "|---|---|---|---|---|---|---|"]
+    lines = [
+        "| Split | Notices | Decisions | Audit accuracy | Keyword baseline | Ratio | ms / notice |",
+        "|---|---|---|---|---|---|---|",
+    ]
     for name, tally in ours_t.items():
         base = base_t[name]
-        lines.append(f"| {name} | {tally.documents} | {len(tally.pairs)} | {tally.accuracy:.1%} | {base.accuracy:.1%} "
-                     f"| {tally.accuracy / max(base.accuracy, 1e-9):.2f}x | {1000 * tally.seconds / max(1, tally.documents):.1f} |")
+        lines.append(
+            f"| {name} | {tally.documents} | {len(tally.pairs)} | {tally.accuracy:.1%} | {base.accuracy:.1%} "
+            f"| {tally.accuracy / max(base.accuracy, 1e-9):.2f}x "
+            f"| {1000 * tally.seconds / max(1, tally.documents):.1f} |"
+        )
     whole = ours_t["all"]
     lines += ["", "Per status (all notices):", "", "| Status | Precision | Recall |", "|---|---|---|"]
     lines += [f"| {s} | {whole.precision_recall(s)[0]:.1%} | {whole.precision_recall(s)[1]:.1%} |" for s in STATUSES]
-    lines += ["", "Confusion matrix (rows: label, columns: audit):", "", "| label \\ audit | " + " | ".join(STATUSES)
-              + " |", "|---|---|---|---|"]
+    lines += [
+        "",
+        "Confusion matrix (rows: label, columns: audit):",
+        "",
+        "| label \\ audit | " + " | ".join(STATUSES) + " |",
+        "|---|---|---|---|",
+    ]
     matrix = whole.confusion()
     lines += [f"| {t} | " + " | ".join(str(matrix[t][p]) for p in STATUSES) + " |" for t in STATUSES]
     lines += ["", "Per item (all notices):", "", "| Item | Audit | Baseline |", "|---|---|---|"]
@@ -177,7 +204,7 @@ def main(argv: list[str] | None = None) -> int:
         out(summary_markdown(ours_t, base_t) + "\n")
         return 0
     out(f"Notice audit benchmark: {len(notices)} labelled notices in {DATA.relative_to(ROOT)}\n\n")
-    out(summary_markdown(ours_t, base_t).replace("|---", "").replace("---|", "") + "\n\n")
+    out(summary_markdown(ours_t, base_t) + "\n\n")
     if args.errors:
         out("Disagreements (dev):\n" + "\n".join(disagreements(ours(ico), notices, "dev")) + "\n\n")
     if args.seeds.is_dir():

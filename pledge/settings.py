@@ -138,6 +138,9 @@ STORAGES = {
 }
 MEDIA_ROOT = BASE_DIR / "var" / "media"
 
+# Staff data-protection training lapses after this many days (promise P130).
+PLEDGE_TRAINING_VALID_DAYS = int(os.environ.get("PLEDGE_TRAINING_VALID_DAYS", "365"))
+
 # Uploads: the notice audit takes documents of at most this size.
 PLEDGE_MAX_UPLOAD_BYTES = int(os.environ.get("PLEDGE_MAX_UPLOAD_BYTES", str(5 * 1024 * 1024)))
 DATA_UPLOAD_MAX_MEMORY_SIZE = PLEDGE_MAX_UPLOAD_BYTES + 1024 * 1024

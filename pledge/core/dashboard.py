@@ -3,7 +3,8 @@
 from datetime import timedelta
 from typing import Any
 
-from django.db.models import Count, Q
+from django.conf import settings
+from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
 
@@ -31,5 +32,18 @@ def dashboard_figures() -> dict[str, Any]:
         "uncovered": activities.filter(status=Status.APPROVED)
         .exclude(service_id__in=covered)
         .select_related("service"),
+        "training_lapsed": _training_lapsed(today),
         "today": today,
     }
+
+
+def _training_lapsed(today: Any) -> QuerySet[Any]:
+    """Active staff with no data-protection training, or training older than the configured period."""
+    from pledge.core.models import User
+
+    cutoff = today - timedelta(days=settings.PLEDGE_TRAINING_VALID_DAYS)
+    return (
+        User.objects.filter(is_active=True)
+        .filter(Q(training_completed_on__isnull=True) | Q(training_completed_on__lt=cutoff))
+        .order_by("username")
+    )

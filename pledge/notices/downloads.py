@@ -12,6 +12,25 @@ FORMATS = {
 }
 
 
+def version_footer(version: Any) -> str:
+    return f"Version {version.number}, effective from {version.effective_from:%d %B %Y}."
+
+
+def download_links(version: Any) -> list[dict[str, Any]]:
+    """Each download with its file type and size (promise P034); sizes are cached per immutable version."""
+    from django.core.cache import cache
+
+    links = []
+    for fmt, (_, label) in FORMATS.items():
+        key = f"notice-size:{version.pk}:{version.content_hash}:{fmt}"
+        size = cache.get(key)
+        if size is None:
+            size = len(notice_file(version.document, fmt, footer=version_footer(version)))
+            cache.set(key, size, None)
+        links.append({"fmt": fmt, "label": label, "size": size})
+    return links
+
+
 def notice_file(document: dict[str, Any], fmt: str, *, footer: str) -> bytes:
     """The notice as a file in ``fmt`` (one of FORMATS)."""
     if fmt == "txt":

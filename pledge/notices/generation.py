@@ -159,7 +159,7 @@ def _activity(activity: ProcessingActivity) -> dict[str, Any]:
         "sharing_agreements": [a.title for a in activity.sharing_agreements.all()],
         "transfers": [
             {"recipient": r.name, "country": r.country, "mechanism": r.transfer_mechanism}
-            for r in recipients
+            for r in [*recipients, *activity.systems.all()]
             if r.country != "GB"
         ],
         "retention": rule.plain_english if rule else "",
@@ -228,3 +228,21 @@ def ensure_notices() -> list[Notice]:
         )
         notices.append(notice)
     return notices
+
+
+def with_live_contacts(document: dict[str, Any], controller: Controller) -> dict[str, Any]:
+    """The document with today's contact details of its controller (promise P143).
+
+    Contact details are held once on the controller; a published version keeps its own copy for the
+    record, but a resident reading the current notice must get the address that works today.
+    """
+    live = dict(document)
+    live["controller"] = {**document["controller"], **_controller(controller)}
+    live["dpo"] = {
+        "name": controller.dpo_name,
+        "email": controller.dpo_email,
+        "phone": controller.dpo_phone,
+        "address": controller.dpo_address,
+    }
+    live["complaints"] = {**document["complaints"], "council_email": controller.dpo_email, "ico": load_ico_details()}
+    return live

@@ -34,10 +34,13 @@ def notice_blocks(document: dict[str, Any]) -> list[Block]:
     blocks: list[Block] = []
     blocks += _who_we_are(document)
     blocks += [_h2("What this notice covers"), _p(document["scope_text"])]
-    if document.get("services"):
+    if document.get("services") and document.get("scope") != "general":
         blocks.append(_h3("Notices for each service"))
         blocks += [_link(s["name"], f"/privacy/{s['notice_slug']}/") for s in document["services"]]
-    blocks += _activities(document["activities"])
+    if document.get("scope") == "general":
+        blocks += _activity_summaries(document["activities"], document.get("services") or [])
+    else:
+        blocks += _activities(document["activities"])
     blocks += _rights(document)
     blocks += _complaints(document)
     blocks += [
@@ -110,6 +113,46 @@ def _activities(activities: list[dict[str, Any]]) -> list[Block]:
             blocks.append(_link(f"Code of practice for {s['name']}", s["code_of_practice_url"], external=True))
         blocks += [_p("Your rights for this use:"), _ul([r["title"] for r in a["rights"]])]
         blocks.append(_link(f"Ask a question about {a['name'].lower()}", f"/contact-the-dpo/?about={a['slug']}"))
+    return blocks
+
+
+def _activity_summaries(activities: list[dict[str, Any]], services: list[dict[str, str]]) -> list[Block]:
+    """The general notice: each service's uses in brief, with a link to its full notice (promise P026)."""
+    blocks: list[Block] = [
+        _h2("How we use your information"),
+        _p("For each service: why we use your information, the law that allows it, and how long we keep it."),
+    ]
+    if not activities:
+        return [*blocks, _p("This notice does not yet cover any approved activity.")]
+    links = {s["name"]: s["notice_slug"] for s in services}
+    by_service: dict[str, list[dict[str, Any]]] = {}
+    for activity in activities:
+        by_service.setdefault(activity["service"], []).append(activity)
+    for service, items in by_service.items():
+        blocks.append(_h3(service))
+        for a in items:
+            blocks.append({"type": "anchor", "id": a["slug"]})
+            facts = [
+                f"Why: {'; '.join(a['purposes'])}",
+                f"Lawful basis: {a['basis_label']}" + (f" ({', '.join(a['legislation'])})" if a["legislation"] else ""),
+            ]
+            if a["art9"]:
+                facts.append(f"Sensitive information: {', '.join(a['special_categories'])}, under {a['art9']}")
+            facts += [
+                f"Information: {', '.join(a['data_categories'])}",
+                f"From: {', '.join(a['sources'])}",
+                f"Shared with: {', '.join(r['name'] for r in a['recipients']) or 'no one outside the council'}",
+                f"Kept for: {a['retention']}",
+            ]
+            if a["transfers"]:
+                facts.append(
+                    "Outside the UK: " + ", ".join(f"{t['recipient']} ({t['country']})" for t in a["transfers"])
+                )
+            if a["automated_decision"]:
+                facts.append(f"Automated decisions: {a['automated_decision']['logic']}")
+            blocks += [_p(f"{a['name']}:"), _ul(facts)]
+        if service in links:
+            blocks.append(_link(f"Full privacy notice for {service}", f"/privacy/{links[service]}/"))
     return blocks
 
 

@@ -8,9 +8,9 @@ from django.utils import timezone
 from pledge.core.permissions import require_permission
 from pledge.core.roles import Permission
 from pledge.notices.audit import audit_document
-from pledge.notices.downloads import FORMATS, notice_file
+from pledge.notices.downloads import FORMATS, download_links, notice_file, version_footer
 from pledge.notices.forms import AuditUploadForm, PublishForm
-from pledge.notices.generation import load_ico_details
+from pledge.notices.generation import load_ico_details, with_live_contacts
 from pledge.notices.models import Notice, NoticeScope, NoticeVersion
 from pledge.notices.render import notice_blocks
 from pledge.notices.services import NoticeIncomplete, NoticeUnchanged, diff_versions, preview_notice, publish_notice
@@ -40,6 +40,7 @@ def _published(slug: str) -> tuple[Notice, NoticeVersion]:
 def notice_detail(request: HttpRequest, slug: str, number: int | None = None) -> HttpResponse:
     notice, current = _published(slug)
     version = current if number is None else get_object_or_404(NoticeVersion, notice=notice, number=number)
+    document = with_live_contacts(version.document, notice.controller) if version == current else version.document
     return render(
         request,
         "notices/detail.html",
@@ -47,8 +48,8 @@ def notice_detail(request: HttpRequest, slug: str, number: int | None = None) ->
             "notice": notice,
             "version": version,
             "current": current,
-            "blocks": notice_blocks(version.document),
-            "formats": [(fmt, label) for fmt, (_, label) in FORMATS.items()],
+            "blocks": notice_blocks(document),
+            "downloads": download_links(version),
         },
     )
 
@@ -74,8 +75,9 @@ def notice_download(request: HttpRequest, slug: str, fmt: str) -> HttpResponse:
     notice, version = _published(slug)
     if fmt not in FORMATS:
         raise Http404("Unknown format")
-    footer = f"Version {version.number}, effective from {version.effective_from:%d %B %Y}."
-    response = HttpResponse(notice_file(version.document, fmt, footer=footer), content_type=FORMATS[fmt][0])
+    response = HttpResponse(
+        notice_file(version.document, fmt, footer=version_footer(version)), content_type=FORMATS[fmt][0]
+    )
     response["Content-Disposition"] = f'attachment; filename="{notice.slug}-privacy-notice-v{version.number}.{fmt}"'
     return response
 

@@ -97,6 +97,8 @@ class System(models.Model):
     owner_role = models.CharField(max_length=200, blank=True)
     supplier = models.CharField(max_length=200, blank=True)
     country = models.CharField(max_length=2, default="GB")
+    transfer_mechanism = models.CharField(max_length=20, choices=MECHANISM_CHOICES, default=TransferMechanism.UK)
+    transfer_risk_assessment = models.CharField(max_length=200, blank=True)
     security_measures = models.JSONField(default=list, blank=True)
     surveillance = models.BooleanField(default=False)
     operator = models.CharField(max_length=200, blank=True)

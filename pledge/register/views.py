@@ -179,3 +179,11 @@ def ico_record(request: HttpRequest, fmt: str) -> HttpResponse:
         )
     response["Content-Disposition"] = f'attachment; filename="record-of-processing.{fmt}"'
     return response
+
+
+@require_permission(Permission.VIEW_REGISTER)
+def transfers(request: HttpRequest) -> HttpResponse:
+    """Every activity with personal data stored or sent outside the UK, and how each transfer is protected."""
+    from pledge.register.transfers import transfers_outside_uk
+
+    return render(request, "register/transfers.html", {"staff_section": "register", "rows": transfers_outside_uk()})

@@ -14,6 +14,7 @@ PAGES = [
     ("register:activity", {"slug": "council-tax-billing"}, Permission.VIEW_REGISTER),
     ("register:activity_edit", {"slug": "council-tax-billing"}, Permission.EDIT_REGISTER),
     ("register:ico_record", {"fmt": "csv"}, Permission.VIEW_REGISTER),
+    ("register:transfers", {}, Permission.VIEW_REGISTER),
     ("core:audit_log", {}, Permission.VIEW_AUDIT_LOG),
     ("notices:staff_index", {}, Permission.PUBLISH_NOTICES),
     ("notices:staff_publish", {"slug": "council-tax"}, Permission.PUBLISH_NOTICES),

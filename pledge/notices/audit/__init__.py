@@ -23,9 +23,23 @@ from .reader import SUPPORTED_SUFFIXES, read_document, read_text
 DEFAULT_ICO_PATH = Path(__file__).resolve().parents[2] / "law" / "data" / "ico.json"
 
 __all__ = [
-    "AuditReadError", "AuditReport", "BY_ID", "CHECKLIST", "ChecklistItem", "DEFAULT_ICO_PATH", "Document", "Flag",
-    "ITEM_IDS", "ItemResult", "ItemStatus", "SUPPORTED_SUFFIXES", "Sentence", "audit_document", "audit_parsed",
-    "audit_text", "load_ico",
+    "AuditReadError",
+    "AuditReport",
+    "BY_ID",
+    "CHECKLIST",
+    "ChecklistItem",
+    "DEFAULT_ICO_PATH",
+    "Document",
+    "Flag",
+    "ITEM_IDS",
+    "ItemResult",
+    "ItemStatus",
+    "SUPPORTED_SUFFIXES",
+    "Sentence",
+    "audit_document",
+    "audit_parsed",
+    "audit_text",
+    "load_ico",
 ]
 
 
@@ -36,8 +50,9 @@ def load_ico(path: Path | str = DEFAULT_ICO_PATH) -> dict[str, Any]:
     return data
 
 
-def audit_parsed(document: Document, *, ico: dict[str, Any] | None = None, max_grade: float = 12.0,
-                 as_of: date | None = None) -> AuditReport:
+def audit_parsed(
+    document: Document, *, ico: dict[str, Any] | None = None, max_grade: float = 12.0, as_of: date | None = None
+) -> AuditReport:
     """Audit an already-read document."""
     items = classify(document, as_of=as_of)
     summary, hard = readability_report(document, max_grade)
@@ -46,8 +61,9 @@ def audit_parsed(document: Document, *, ico: dict[str, Any] | None = None, max_g
     return AuditReport(document.filename, items, flags, summary)
 
 
-def audit_document(data: bytes, *, filename: str, ico: dict[str, Any] | None = None, max_grade: float = 12.0,
-                   as_of: date | None = None) -> AuditReport:
+def audit_document(
+    data: bytes, *, filename: str, ico: dict[str, Any] | None = None, max_grade: float = 12.0, as_of: date | None = None
+) -> AuditReport:
     """Read ``data`` (.txt/.md/.html/.pdf, by ``filename``) and audit it; raises ``AuditReadError`` if unreadable.
 
     ``ico`` defaults to ``pledge/law/data/ico.json``; ``max_grade`` is the reading grade above which a
@@ -56,7 +72,13 @@ def audit_document(data: bytes, *, filename: str, ico: dict[str, Any] | None = N
     return audit_parsed(read_document(data, filename=filename), ico=ico, max_grade=max_grade, as_of=as_of)
 
 
-def audit_text(text: str, *, filename: str = "<text>", ico: dict[str, Any] | None = None, max_grade: float = 12.0,
-               as_of: date | None = None) -> AuditReport:
+def audit_text(
+    text: str,
+    *,
+    filename: str = "<text>",
+    ico: dict[str, Any] | None = None,
+    max_grade: float = 12.0,
+    as_of: date | None = None,
+) -> AuditReport:
     """Audit a notice given as text (plain text or markdown; HTML if ``filename`` ends in .html)."""
     return audit_parsed(read_text(text, filename=filename), ico=ico, max_grade=max_grade, as_of=as_of)

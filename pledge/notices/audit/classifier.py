@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from . import lexicon as lx
+from . import lexicon_late as ly
 from .models import Document, ItemResult, ItemStatus, Sentence
 
 COMPLAINTS_DUTY_FROM = date(2026, 6, 19)  # DPA 2018 s.164A (DUAA 2025 s.103), SI 2026/82 reg 3
@@ -60,12 +61,13 @@ class Context:
 
 
 def _with_index(sentence: Sentence, number: int) -> Sentence:
-    return Sentence(sentence.text, sentence.line, sentence.page, sentence.headings, sentence.section, number,
-                    sentence.is_list_item)
+    return Sentence(
+        sentence.text, sentence.line, sentence.page, sentence.headings, sentence.section, number, sentence.is_list_item
+    )
 
 
 def _in_cookie_section(sentence: Sentence) -> bool:
-    return bool(sentence.headings) and bool(lx.COOKIE_SECTION.search(sentence.headings[-1]))
+    return bool(sentence.headings) and bool(ly.COOKIE_SECTION.search(sentence.headings[-1]))
 
 
 def under(sentence: Sentence, heading: re.Pattern[str]) -> bool:
@@ -100,10 +102,21 @@ def _contact(sentence: Sentence) -> bool:
 # --- PN01 Art 13(1)(a): controller ---------------------------------------------------------------
 def controller(ctx: Context) -> Decision:
     ctx = ctx.including_website_sections()
-    identity = [s for s in ctx.sentences if (lx.CONTROLLER.search(s.text) or lx.COUNCIL_NAME.search(s.text))
-                and not (_is_ico(s) and not lx.COUNCIL_NAME.search(s.text)) and not lx.RIGHTS["portability"].search(s.text)]
-    identity.sort(key=lambda s: (not (lx.CONTROLLER.search(s.text) and lx.COUNCIL_NAME.search(s.text)),
-                                 "councillor" in s.text.lower(), not lx.CONTROLLER.search(s.text), s.index))
+    identity = [
+        s
+        for s in ctx.sentences
+        if (lx.CONTROLLER.search(s.text) or lx.COUNCIL_NAME.search(s.text))
+        and not (_is_ico(s) and not lx.COUNCIL_NAME.search(s.text))
+        and not ly.RIGHTS["portability"].search(s.text)
+    ]
+    identity.sort(
+        key=lambda s: (
+            not (lx.CONTROLLER.search(s.text) and lx.COUNCIL_NAME.search(s.text)),
+            "councillor" in s.text.lower(),
+            not lx.CONTROLLER.search(s.text),
+            s.index,
+        )
+    )
     contacts = [s for s in ctx.sentences if _contact(s)]
     if identity and contacts:
         named = [s for s in contacts if lx.COUNCIL_NAME.search(s.text) or lx.CONTACT_CUE.search(s.text)] or contacts
@@ -116,7 +129,9 @@ def controller(ctx: Context) -> Decision:
 # --- PN02 Art 13(1)(a): representative -----------------------------------------------------------
 def representative(ctx: Context) -> Decision:
     ctx = ctx.including_website_sections()
-    mentions = [s for s in ctx.sentences if lx.REPRESENTATIVE.search(s.text) and not lx.NOT_REPRESENTATIVE.search(s.text)]
+    mentions = [
+        s for s in ctx.sentences if lx.REPRESENTATIVE.search(s.text) and not lx.NOT_REPRESENTATIVE.search(s.text)
+    ]
     for sentence in mentions:
         if lx.NO_REPRESENTATIVE.search(sentence.text) or any(_contact(s) for s in ctx.window(sentence, 2)):
             return _found([sentence], "representative given or stated not to be needed")
@@ -146,8 +161,13 @@ def dpo(ctx: Context) -> Decision:
 # --- PN04 Art 13(1)(c): purposes -----------------------------------------------------------------
 def purposes(ctx: Context) -> Decision:
     cands = [s for s in ctx.matching(lx.PURPOSE, lx.PURPOSE_HEADING) if not lx.NOT_PURPOSE.search(s.text)]
-    specific = [s for s in cands if not lx.GENERIC_PURPOSE.search(s.text) and len(s.text.split()) >= 3
-                and (lx.PURPOSE.search(s.text) or s.is_list_item)]
+    specific = [
+        s
+        for s in cands
+        if not lx.GENERIC_PURPOSE.search(s.text)
+        and len(s.text.split()) >= 3
+        and (lx.PURPOSE.search(s.text) or s.is_list_item)
+    ]
     ranked = sorted(specific, key=lambda s: (not under(s, lx.PURPOSE_HEADING), s.index))
     if len(specific) >= 2 or any(len(_TO_VERB.findall(s.text)) >= 2 for s in specific):
         return _found(ranked[:3], "specific purposes stated")
@@ -217,14 +237,15 @@ def recipients(ctx: Context) -> Decision:
 
 
 def _negated_share(sentence: Sentence) -> bool:
-    return bool(lx.NO_SHARING.search(sentence.text)) or bool(re.search(r"\b(?:never|not) sell", sentence.text, re.I))
+    no_sharing = lx.NO_SHARING.search(sentence.text) and not lx.EXCEPTION.search(sentence.text)
+    return bool(no_sharing) or bool(re.search(r"\b(?:never|not) sell", sentence.text, re.I))
 
 
 # --- PN09 Art 13(1)(f): transfers ----------------------------------------------------------------
 def transfers(ctx: Context) -> Decision:
-    cands = ctx.matching(lx.TRANSFER, lx.TRANSFER_HEADING)
-    none = [s for s in cands if lx.NO_TRANSFER.search(s.text) and not lx.CONDITIONAL.search(s.text)]
-    safe = [s for s in cands if lx.SAFEGUARD.search(s.text)]
+    cands = ctx.matching(ly.TRANSFER, ly.TRANSFER_HEADING)
+    none = [s for s in cands if ly.NO_TRANSFER.search(s.text) and not ly.CONDITIONAL.search(s.text)]
+    safe = [s for s in cands if ly.SAFEGUARD.search(s.text)]
     if none or safe:
         return _found(_dedupe(none[:1] + safe[:2]), "transfers explained or excluded")
     if cands:
@@ -234,8 +255,8 @@ def transfers(ctx: Context) -> Decision:
 
 # --- PN10 Art 13(2)(a): retention ---------------------------------------------------------------
 def retention(ctx: Context) -> Decision:
-    cands = ctx.matching(lx.RETENTION, lx.RETENTION_HEADING)
-    with_period = [s for s in cands if lx.PERIOD.search(s.text)]
+    cands = ctx.matching(ly.RETENTION, ly.RETENTION_HEADING)
+    with_period = [s for s in cands if ly.PERIOD.search(s.text)]
     if with_period:
         return _found(with_period[:3], "retention period or criteria given")
     if cands:
@@ -248,9 +269,9 @@ def rights(ctx: Context) -> Decision:
     named: dict[str, Sentence] = {}
     contributions: dict[int, set[str]] = {}
     for sentence in ctx.sentences:
-        if not (lx.RIGHT_CONTEXT.search(sentence.text) or under(sentence, lx.RIGHTS_HEADING)):
+        if not (ly.RIGHT_CONTEXT.search(sentence.text) or under(sentence, ly.RIGHTS_HEADING)):
             continue
-        for right, pattern in lx.RIGHTS.items():
+        for right, pattern in ly.RIGHTS.items():
             if pattern.search(sentence.text):
                 named.setdefault(right, sentence)
                 contributions.setdefault(sentence.index, set()).add(right)
@@ -264,10 +285,10 @@ def rights(ctx: Context) -> Decision:
 
 # --- PN12 Art 13(2)(c): withdraw consent ----------------------------------------------------------
 def withdraw_consent(ctx: Context) -> Decision:
-    strong = _first(ctx.sentences, lx.WITHDRAW) + _first(ctx.sentences, lx.NO_CONSENT_BASIS)
+    strong = _first(ctx.sentences, ly.WITHDRAW) + _first(ctx.sentences, ly.NO_CONSENT_BASIS)
     if strong:
         return _found(strong[:2], "right to withdraw consent")
-    weak = _first(ctx.sentences, lx.OPT_OUT)
+    weak = _first(ctx.sentences, ly.OPT_OUT)
     if weak:
         return _unclear(weak[:2], "only opt-out / unsubscribe wording")
     return _missing("no right to withdraw consent")
@@ -281,18 +302,21 @@ def complaints(ctx: Context) -> Decision:
     ico_weak: list[Sentence] = []
     for sentence in ctx.sentences:
         text, heading = sentence.text, " ".join(sentence.headings[-2:])
-        complaint = bool(lx.COMPLAIN.search(text) or lx.COMPLAINT_HEADING.search(heading))
+        complaint = bool(ly.COMPLAIN.search(text) or ly.COMPLAINT_HEADING.search(heading))
         if _is_ico(sentence):
             if complaint:
                 ico_route.append(sentence)
             before = lx.ICO.split(text, maxsplit=1)[0]
-            if lx.COMPLAIN.search(before) and lx.COUNCIL_ROUTE.search(before) and lx.DATA_TERMS.search(before):
+            if ly.COMPLAIN.search(before) and ly.COUNCIL_ROUTE.search(before) and ly.DATA_TERMS.search(before):
                 council_route.append(sentence)
-            elif lx.ICO_ADVICE.search(text) and "regist" not in text.lower():
+            elif ly.ICO_ADVICE.search(text) and "regist" not in text.lower():
                 ico_weak.append(sentence)
-        elif complaint and lx.COUNCIL_ROUTE.search(text) and (
-            lx.DATA_TERMS.search(text) or lx.DATA_TERMS.search(heading)
-        ) and (lx.COMPLAIN.search(text) or lx.CONTACT_ROUTE.search(text)):
+        elif (
+            complaint
+            and ly.COUNCIL_ROUTE.search(text)
+            and (ly.DATA_TERMS.search(text) or ly.DATA_TERMS.search(heading))
+            and (ly.COMPLAIN.search(text) or lx.CONTACT_ROUTE.search(text))
+        ):
             council_route.append(sentence)
     need_council = ctx.as_of >= COMPLAINTS_DUTY_FROM
     if ico_route and (council_route or not need_council):
@@ -307,8 +331,8 @@ def complaints(ctx: Context) -> Decision:
 
 # --- PN14 Art 14(2)(f): source -------------------------------------------------------------------
 def source(ctx: Context) -> Decision:
-    specific = [s for s in ctx.sentences if lx.SOURCE_SPECIFIC.search(s.text)]
-    generic = [s for s in ctx.matching(lx.SOURCE_GENERIC, lx.SOURCE_HEADING)]
+    specific = [s for s in ctx.sentences if ly.SOURCE_SPECIFIC.search(s.text)]
+    generic = ctx.matching(ly.SOURCE_GENERIC, ly.SOURCE_HEADING)
     if specific:
         return _found(specific[:2], "sources named")
     if generic:
@@ -318,10 +342,10 @@ def source(ctx: Context) -> Decision:
 
 # --- PN15 Art 13(2)(e): requirement ---------------------------------------------------------------
 def requirement(ctx: Context) -> Decision:
-    strong = _first(ctx.sentences, lx.CONSEQUENCE) + _first(ctx.sentences, lx.REQUIREMENT)
+    strong = _first(ctx.sentences, ly.CONSEQUENCE) + _first(ctx.sentences, ly.REQUIREMENT)
     if strong:
         return _found(_dedupe(strong)[:2], "requirement or consequences stated")
-    hints = _first(ctx.sentences, lx.REQUIREMENT_HINT)
+    hints = _first(ctx.sentences, ly.REQUIREMENT_HINT)
     if hints:
         return _unclear(hints[:2], "requirement hinted at")
     return _missing("nothing on whether the data must be provided")
@@ -329,13 +353,13 @@ def requirement(ctx: Context) -> Decision:
 
 # --- PN16 Art 13(2)(f), Arts 22A-22D: automated decisions ---------------------------------------
 def automated_decisions(ctx: Context) -> Decision:
-    cands = ctx.matching(lx.ADM, lx.ADM_HEADING)
+    cands = ctx.matching(ly.ADM, ly.ADM_HEADING)
     for sentence in cands:
-        if lx.ADM_NONE.search(sentence.text) and not lx.CONDITIONAL.search(sentence.text):
+        if ly.ADM_NONE.search(sentence.text) and not ly.CONDITIONAL.search(sentence.text):
             return _found([sentence], "states there is no solely automated decision-making")
     for sentence in cands:
-        exists = lx.ADM_EXISTS.search(sentence.text) and not lx.CONDITIONAL.search(sentence.text)
-        if exists and any(lx.ADM_LOGIC.search(s.text) for s in ctx.window(sentence, 2)):
+        exists = ly.ADM_EXISTS.search(sentence.text) and not ly.CONDITIONAL.search(sentence.text)
+        if exists and any(ly.ADM_LOGIC.search(s.text) for s in ctx.window(sentence, 2)):
             return _found(_dedupe(ctx.window(sentence, 1)), "automated decisions with logic or safeguards")
     if cands:
         return _unclear(cands[:2], "automated decisions only as a right or a conditional")
@@ -353,9 +377,21 @@ def _dedupe(sentences: list[Sentence]) -> list[Sentence]:
 
 
 RULES: dict[str, Callable[[Context], Decision]] = {
-    "PN01": controller, "PN02": representative, "PN03": dpo, "PN04": purposes, "PN05": lawful_basis,
-    "PN06": legitimate_interests, "PN07": categories, "PN08": recipients, "PN09": transfers, "PN10": retention,
-    "PN11": rights, "PN12": withdraw_consent, "PN13": complaints, "PN14": source, "PN15": requirement,
+    "PN01": controller,
+    "PN02": representative,
+    "PN03": dpo,
+    "PN04": purposes,
+    "PN05": lawful_basis,
+    "PN06": legitimate_interests,
+    "PN07": categories,
+    "PN08": recipients,
+    "PN09": transfers,
+    "PN10": retention,
+    "PN11": rights,
+    "PN12": withdraw_consent,
+    "PN13": complaints,
+    "PN14": source,
+    "PN15": requirement,
     "PN16": automated_decisions,
 }
 

@@ -22,32 +22,55 @@ BROWSING_CONSENT = re.compile(
     re.I,
 )
 REPEALED_LAW: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(r"Data Protection Act,? 1998|DPA,? 1998|\bDPA ?98\b", re.I), "the Data Protection Act 1998 was repealed "
-     "by the Data Protection Act 2018 (25 May 2018)"),
-    (re.compile(r"Directive 95/46(?:/EC)?|95/46/EC|Data Protection Directive", re.I), "Directive 95/46/EC was repealed "
-     "by the GDPR in 2018 and no longer applies in the UK"),
+    (
+        re.compile(r"Data Protection Act,? 1998|DPA,? 1998|\bDPA ?98\b", re.I),
+        "the Data Protection Act 1998 was repealed by the Data Protection Act 2018 (25 May 2018)",
+    ),
+    (
+        re.compile(r"Directive 95/46(?:/EC)?|95/46/EC|Data Protection Directive", re.I),
+        "Directive 95/46/EC was repealed by the GDPR in 2018 and no longer applies in the UK",
+    ),
     (re.compile(r"Data Protection Act 1984", re.I), "the Data Protection Act 1984 was repealed in 2000"),
-    (re.compile(r"\bEU Privacy and Electronic Communications Directive\b", re.I), "UK cookie rules are in PECR 2003 as "
-     "amended by the Data (Use and Access) Act 2025, not the EU Directive"),
+    (
+        re.compile(r"\bEU Privacy and Electronic Communications Directive\b", re.I),
+        "UK cookie rules are in PECR 2003 as amended by the Data (Use and Access) Act 2025, not the EU Directive",
+    ),
     (re.compile(r"\bSafe Harbou?r\b", re.I), "the EU-US Safe Harbour was invalidated in 2015 (Schrems I)"),
     (re.compile(r"\bPrivacy Shield\b", re.I), "the EU-US Privacy Shield was invalidated in 2020 (Schrems II)"),
 )
-RETIRED_DOMAINS = ("direct.gov.uk", "directgov.uk", "businesslink.gov.uk", "ico.gov.uk", "dataprotection.gov.uk",
-                   "communities.gov.uk", "dclg.gov.uk", "dh.gov.uk", "dcsf.gov.uk", "justice.gov.uk/guidance/"
-                   "freedom-and-rights")
+RETIRED_DOMAINS = (
+    "direct.gov.uk",
+    "directgov.uk",
+    "businesslink.gov.uk",
+    "ico.gov.uk",
+    "dataprotection.gov.uk",
+    "communities.gov.uk",
+    "dclg.gov.uk",
+    "dh.gov.uk",
+    "dcsf.gov.uk",
+    "justice.gov.uk/guidance/freedom-and-rights",
+)
 _ICO_NEAR = re.compile(r"information commissioner|\bICO\b|ico\.org\.uk|wycliffe house", re.I)
 _PHONE = re.compile(r"(?<!\d)(?:\+44\s?\(?0?\)?\s?|0)\d{2,4}[\s-]?\d{3,4}[\s-]?\d{3,4}(?!\d)")
 _POSTCODE = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b")
-_ICO_WEB = re.compile(r"\b(?:https?://)?(?:www\.)?(ico\.(?:org|gov)\.uk|informationcommissioner\.gov\.uk|"
-                      r"dataprotection\.gov\.uk)\b", re.I)
+_ICO_WEB = re.compile(
+    r"\b(?:https?://)?(?:www\.)?(ico\.(?:org|gov)\.uk|informationcommissioner\.gov\.uk|"
+    r"dataprotection\.gov\.uk)\b",
+    re.I,
+)
 _EMAIL = re.compile(r"[\w.+'-]+@([\w-]+(?:\.[\w-]+)+)")
 
 
 def consent_flags(document: Document) -> list[Flag]:
     """'By using this site you agree/consent' wording (P032)."""
     return [
-        Flag("invalid-consent", "consent by browsing is not valid consent (UK GDPR Art 4(11), Art 7; PECR reg 6)",
-             s.text, s.line, s.page)
+        Flag(
+            "invalid-consent",
+            "consent by browsing is not valid consent (UK GDPR Art 4(11), Art 7; PECR reg 6)",
+            s.text,
+            s.line,
+            s.page,
+        )
         for s in document.sentences
         if BROWSING_CONSENT.search(s.text)
     ]
@@ -67,8 +90,15 @@ def legacy_flags(document: Document) -> list[Flag]:
         for domain in RETIRED_DOMAINS:
             if domain in text.lower() and (domain, line) not in seen:
                 seen.add((domain, line))
-                flags.append(Flag("retired-domain", f"{domain} has been retired (links to it are dead or redirect)",
-                                  text, line, page))
+                flags.append(
+                    Flag(
+                        "retired-domain",
+                        f"{domain} has been retired (links to it are dead or redirect)",
+                        text,
+                        line,
+                        page,
+                    )
+                )
     return flags
 
 
@@ -94,9 +124,16 @@ def ico_flags(document: Document, ico: dict[str, Any]) -> list[Flag]:
         canonical = {"phone": phone, "postcode": postcode, "website": site, "email": email_domain}
         for kind, raw, value in found:
             if canonical[kind] and value != canonical[kind]:
-                flags.append(Flag("ico-contact-mismatch", f"ICO {kind} {raw!r} differs from the canonical "
-                                  f"{ico.get(kind if kind != 'postcode' else 'address')!r}", sentence.text,
-                                  sentence.line, sentence.page))
+                flags.append(
+                    Flag(
+                        "ico-contact-mismatch",
+                        f"ICO {kind} {raw!r} differs from the canonical "
+                        f"{ico.get(kind if kind != 'postcode' else 'address')!r}",
+                        sentence.text,
+                        sentence.line,
+                        sentence.page,
+                    )
+                )
     return flags
 
 
@@ -110,10 +147,21 @@ def readability_report(document: Document, max_grade: float) -> tuple[dict[str, 
             continue
         grade = readability.scores([s.text for s in paragraph.sentences])["grade"]
         if grade > max_grade:
-            hard.append(Flag("hard-to-read", f"reading grade {grade} is above {max_grade:g} (Art 12(1) plain language)",
-                             _clip(paragraph.sentences), paragraph.line, paragraph.page))
-    summary = {**overall, "band": readability.describe(overall["flesch_reading_ease"]), "max_grade": max_grade,
-               "paragraphs_above_max_grade": len(hard)}
+            hard.append(
+                Flag(
+                    "hard-to-read",
+                    f"reading grade {grade} is above {max_grade:g} (Art 12(1) plain language)",
+                    _clip(paragraph.sentences),
+                    paragraph.line,
+                    paragraph.page,
+                )
+            )
+    summary = {
+        **overall,
+        "band": readability.describe(overall["flesch_reading_ease"]),
+        "max_grade": max_grade,
+        "paragraphs_above_max_grade": len(hard),
+    }
     return summary, hard
 
 

@@ -44,8 +44,14 @@ def scores(sentences: list[str]) -> dict[str, float]:
 
 def describe(ease: float) -> str:
     """Flesch's own bands for reading ease."""
-    bands = ((90, "very easy"), (80, "easy"), (70, "fairly easy"), (60, "plain English"), (50, "fairly difficult"),
-             (30, "difficult"))
+    bands = (
+        (90, "very easy"),
+        (80, "easy"),
+        (70, "fairly easy"),
+        (60, "plain English"),
+        (50, "fairly difficult"),
+        (30, "difficult"),
+    )
     for floor, label in bands:
         if ease >= floor:
             return label

@@ -31,9 +31,34 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“(\[]?[A-Z0-9])")
 _TERMINAL = (".", ":", ";", ",", "!")
 _HTML_DROP = ("script", "style", "nav", "noscript", "template", "svg", "head", "button", "select", "iframe")
 _HTML_HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
-_HTML_BLOCKS = ("p", "li", "td", "th", "dd", "dt", "address", "blockquote", "pre", "caption", "div", "section",
-                "article", "main", "footer", "header", "aside", "figcaption", "summary", "legend", "label", "span",
-                "a", "strong", "b", "em")
+_HTML_BLOCKS = (
+    "p",
+    "li",
+    "td",
+    "th",
+    "dd",
+    "dt",
+    "address",
+    "blockquote",
+    "pre",
+    "caption",
+    "div",
+    "section",
+    "article",
+    "main",
+    "footer",
+    "header",
+    "aside",
+    "figcaption",
+    "summary",
+    "legend",
+    "label",
+    "span",
+    "a",
+    "strong",
+    "b",
+    "em",
+)
 
 
 @dataclass
@@ -109,13 +134,17 @@ def _text_lines(text: str, page: int | None = None, first_line: int = 1) -> tupl
         if not source.strip():
             out.append(RawLine("blank", "", number, page))
         elif heading:
-            out.append(RawLine("heading", _clean_inline(heading.group(2), number, page, links), number, page,
-                               len(heading.group(1))))
+            out.append(
+                RawLine(
+                    "heading", _clean_inline(heading.group(2), number, page, links), number, page, len(heading.group(1))
+                )
+            )
         elif bold:
             out.append(RawLine("heading", bold.group(2).strip(), number, page, 4))
         elif _BULLET.match(source):
-            out.append(RawLine("item", _clean_inline(_BULLET.sub("", source, count=1), number, page, links),
-                               number, page))
+            out.append(
+                RawLine("item", _clean_inline(_BULLET.sub("", source, count=1), number, page, links), number, page)
+            )
         else:
             out.append(RawLine("text", _clean_inline(source, number, page, links), number, page))
     _demote_long_headings(out)
@@ -146,8 +175,10 @@ def _promote_title_lines(lines: list[RawLine]) -> None:
     for line in reversed(lines):
         if line.kind == "blank":
             continue
-        if line.kind == "text" and _title_like(line.text) and (
-            following_kind == "heading" or (following_kind in ("text", "item") and following_long)
+        if (
+            line.kind == "text"
+            and _title_like(line.text)
+            and (following_kind == "heading" or (following_kind in ("text", "item") and following_long))
         ):
             line.kind, line.level = "heading", 3
         following_kind = line.kind
@@ -179,8 +210,28 @@ def _html_lines(markup: str) -> tuple[list[RawLine], list[Link]]:
     return out, links
 
 
-_HTML_BLOCKS_SET = ("p", "li", "td", "th", "dd", "dt", "address", "blockquote", "pre", "div", "section", "article",
-                    "main", "footer", "header", "aside", "caption", "figcaption", "summary", "legend")
+_HTML_BLOCKS_SET = (
+    "p",
+    "li",
+    "td",
+    "th",
+    "dd",
+    "dt",
+    "address",
+    "blockquote",
+    "pre",
+    "div",
+    "section",
+    "article",
+    "main",
+    "footer",
+    "header",
+    "aside",
+    "caption",
+    "figcaption",
+    "summary",
+    "legend",
+)
 
 
 def _inside_leaf(tag: object) -> bool:
@@ -258,8 +309,9 @@ def _flush(section: Section, blocks: list[list[RawLine]], number: int) -> None:
         for raw in block:
             starts.append((len(text), raw.line))
             text += raw.text + " "
+        item = block[0].kind == "item"
         sentences = [
-            Sentence(piece, _line_at(starts, offset), block[0].page, section.headings, number, 0, block[0].kind == "item")
+            Sentence(piece, _line_at(starts, offset), block[0].page, section.headings, number, 0, item)
             for offset, piece in split_sentences(text.strip())
         ]
         if sentences:

@@ -1,3 +1,4 @@
+# ruff: noqa: E501
 """Regenerate the PDF notices of the evaluation set from the texts below (reportlab).
 
 Run: .venv/bin/python tests/data/notice_audit/make_pdfs.py

@@ -66,6 +66,8 @@ class Command(BaseCommand):
             )
             if created:
                 user.set_password(username + DEMO_PASSWORD_SUFFIX)
+                # One lapsed training record, so the dashboard shows what a lapse looks like.
+                user.training_completed_on = date(2025, 6, 2) if role == Role.CASEWORKER else date(2026, 3, 2)
                 user.save()
             if role == Role.SERVICE_LEAD:
                 for service in Service.objects.filter(slug__in=["libraries", "waste-and-recycling", "garden-waste"]):
