@@ -44,8 +44,20 @@ class AuditAction(models.TextChoices):
     REFUSE = "refuse", "Refused"
 
 
+class AppendOnlyQuerySet(models.QuerySet["AuditEvent"]):
+    """Refuses bulk changes too, so no code path can rewrite the trail."""
+
+    def update(self, **kwargs: Any) -> int:
+        raise AppendOnlyError("audit events are append-only")
+
+    def delete(self) -> tuple[int, dict[str, int]]:
+        raise AppendOnlyError("audit events are append-only")
+
+
 class AuditEvent(models.Model):
     """One append-only row per state change: who, what, when, why, and the before/after."""
+
+    objects = AppendOnlyQuerySet.as_manager()
 
     at = models.DateTimeField(default=timezone.now, db_index=True)
     actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT)

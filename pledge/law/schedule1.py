@@ -1,7 +1,7 @@
 """DPA 2018 Schedule 1 conditions, and which of them need an appropriate policy document (Sch 1 Part 4).
 
 Paragraph numbers other than 6, 7, 10, 11, 14 and 18 are marked unverified in the spec (uk-rules.md §6),
-so the table is data a DPO can extend: ``load_schedule1`` merges overrides over these defaults.
+so a DPO should confirm them; the table is the one place to correct.
 """
 
 from dataclasses import dataclass

@@ -74,8 +74,6 @@ def _activity_items(activity: dict[str, Any]) -> list[MissingItem]:  # noqa: C90
         lack("PN11", "no rights worked out")
     if activity.get("basis") == "a" and not activity.get("withdraw_consent_route"):
         lack("PN12", "consent without a way to withdraw it")
-    if activity.get("indirect_sources") and not activity.get("sources"):
-        lack("PN14", "no source recorded")
     if not activity.get("sources"):
         lack("PN14", "no source recorded")
     if not activity.get("provision"):

@@ -84,7 +84,7 @@ def _activities(activities: list[dict[str, Any]]) -> list[Block]:
         return [*blocks, _p("This notice does not yet cover any approved activity.")]
     for a in activities:
         blocks += [_h3(a["name"]), {"type": "anchor", "id": a["slug"]}]
-        blocks += [_p("Why we use it:"), _ul(a["purposes"])]
+        blocks += [_p("We use your information for these purposes:"), _ul(a["purposes"])]
         blocks.append(_p(_basis_sentence(a)))
         if a["special_categories"]:
             blocks.append(
@@ -97,8 +97,8 @@ def _activities(activities: list[dict[str, Any]]) -> list[Block]:
             blocks.append(
                 _p("We may use information about criminal offences, under " + "; ".join(a["schedule1"]) + ".")
             )
-        blocks += [_p("The information we use:"), _ul(a["data_categories"])]
-        blocks.append(_p(f"Whose information: {', '.join(a['data_subjects'])}."))
+        blocks += [_p("The kinds of personal information we use are:"), _ul(a["data_categories"])]
+        blocks.append(_p(f"This is information about {', '.join(a['data_subjects'])}."))
         blocks += _sources(a)
         blocks += _sharing(a)
         blocks.append(_p(f"How long we keep it: {a['retention']} ({a['retention_source']})."))
@@ -133,16 +133,17 @@ def _activity_summaries(activities: list[dict[str, Any]], services: list[dict[st
         for a in items:
             blocks.append({"type": "anchor", "id": a["slug"]})
             facts = [
-                f"Why: {'; '.join(a['purposes'])}",
+                f"Why we use it: {'; '.join(a['purposes'])}",
                 f"Lawful basis: {a['basis_label']}" + (f" ({', '.join(a['legislation'])})" if a["legislation"] else ""),
             ]
             if a["art9"]:
                 facts.append(f"Sensitive information: {', '.join(a['special_categories'])}, under {a['art9']}")
             facts += [
-                f"Information: {', '.join(a['data_categories'])}",
-                f"From: {', '.join(a['sources'])}",
-                f"Shared with: {', '.join(r['name'] for r in a['recipients']) or 'no one outside the council'}",
-                f"Kept for: {a['retention']}",
+                f"Personal information we use: {', '.join(a['data_categories'])}",
+                f"Where we get it from: {', '.join(a['sources'])}",
+                f"Whether you must give it: {_provision_sentence(a)}",
+                f"Who we share it with: {', '.join(r['name'] for r in a['recipients']) or 'no one outside the council'}",
+                f"How long we keep it: {a['retention']}",
             ]
             if a["transfers"]:
                 facts.append(
@@ -169,14 +170,30 @@ def _basis_sentence(a: dict[str, Any]) -> str:
 
 
 def _sources(a: dict[str, Any]) -> list[Block]:
-    blocks = [_p("Where we get it from:"), _ul(a["sources"])]
+    blocks = [_p("We get this information from these sources:"), _ul(a["sources"])]
     if a["publicly_accessible_sources"]:
         blocks.append(_p("Some of it comes from publicly accessible sources."))
     if a["collection_channels"]:
         blocks.append(_p(f"How we collect it: {', '.join(a['collection_channels'])}."))
-    consequence = f" {a['provision_consequences']}" if a["provision_consequences"] else ""
-    blocks.append(_p(f"Do you have to give it to us? Giving us this information is {a['provision']}.{consequence}"))
+    blocks.append(_p(_provision_sentence(a)))
     return blocks
+
+
+PROVISION_SENTENCES = {
+    "statutory": "You must give us this information, because the law requires it.",
+    "contractual": "You need to give us this information under your contract with us.",
+    "condition": "We need this information to provide the service to you.",
+    "voluntary": "Giving us this information is your choice: you do not have to.",
+    "not_applicable": "We do not ask you for this information, so there is nothing you are required to give us.",
+}
+
+
+def _provision_sentence(a: dict[str, Any]) -> str:
+    """Art 13(2)(e): whether providing the data is a requirement, and what happens if it is not provided."""
+    sentence = PROVISION_SENTENCES.get(a.get("provision_code", ""), f"Giving us this information is {a['provision']}.")
+    if a["provision_consequences"]:
+        sentence += f" If you do not give it to us: {a['provision_consequences']}"
+    return sentence
 
 
 def _sharing(a: dict[str, Any]) -> list[Block]:
@@ -184,7 +201,7 @@ def _sharing(a: dict[str, Any]) -> list[Block]:
         blocks = [_p("We do not share this information outside the service unless the law requires it.")]
     else:
         blocks = [
-            _p("Who we share it with:"),
+            _p("We share this information with these recipients:"),
             _ul(
                 [
                     f"{r['name']} ({r['kind'].lower()})" + (f": {r['description']}" if r["description"] else "")

@@ -8,6 +8,8 @@ from django.utils import timezone
 from pledge.core.permissions import require_permission
 from pledge.core.roles import Permission
 from pledge.notices.audit import audit_document
+from pledge.notices.audit.checklist import BY_ID
+from pledge.notices.audit.models import AuditReadError
 from pledge.notices.downloads import FORMATS, download_links, notice_file, version_footer
 from pledge.notices.forms import AuditUploadForm, PublishForm
 from pledge.notices.generation import load_ico_details, with_live_contacts
@@ -132,6 +134,8 @@ def staff_notice_audit(request: HttpRequest) -> HttpResponse:
         upload = form.cleaned_data["notice"]
         try:
             report = audit_document(upload.read(), filename=upload.name, ico=load_ico_details()).to_dict()
-        except ValueError as error:
+            for item in report["items"]:
+                item["title"] = BY_ID[item["id"]].title
+        except AuditReadError as error:
             form.add_error("notice", f"The file could not be read: {error}")
     return render(request, "notices/staff_audit.html", {"staff_section": "notices", "form": form, "report": report})

@@ -54,16 +54,23 @@ def ico_rows() -> list[list[str]]:
 
 
 def _row(activity: ProcessingActivity) -> list[str]:
+
     recipients = list(activity.recipients.all())
     processors = [r for r in recipients if r.kind == RecipientKind.PROCESSOR]
     abroad = [r for r in recipients if r.country != "GB"]
     controller = activity.service.controller
-    rights = applicable_rights(
-        basis=LawfulBasis(activity.lawful_basis),
-        automated_processing=activity.automated_processing,
-        direct_marketing=activity.direct_marketing,
-        significant_automated_decision=activity.automated_decision,
-        law_enforcement=activity.law_enforcement,
+    # A draft may lack a basis: export what is there rather than refuse the whole record.
+    basis = LawfulBasis(activity.lawful_basis) if activity.lawful_basis in set(LawfulBasis) else None
+    rights = (
+        []
+        if basis is None
+        else applicable_rights(
+            basis=basis,
+            automated_processing=activity.automated_processing,
+            direct_marketing=activity.direct_marketing,
+            significant_automated_decision=activity.automated_decision,
+            law_enforcement=activity.law_enforcement,
+        )
     )
     art9 = ART9_LABELS[Art9Condition(activity.art9_condition)] if activity.art9_condition else ""
     if activity.schedule1_conditions:
