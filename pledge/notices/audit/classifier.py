@@ -17,11 +17,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from . import lexicon as lx
 from . import lexicon_late as ly
+from . import structure as st
 from .models import Document, ItemResult, ItemStatus, Sentence
 
 COMPLAINTS_DUTY_FROM = date(2026, 6, 19)  # DPA 2018 s.164A (DUAA 2025 s.103), SI 2026/82 reg 3
@@ -40,7 +41,7 @@ class Context:
     @classmethod
     def of(cls, document: Document, as_of: date) -> Context:
         """Cookie and external-link sections are left out of ``sentences`` but kept in ``everything``."""
-        every = [_with_index(s, n) for n, s in enumerate(document.sentences)]
+        every = [replace(s, index=n) for n, s in enumerate(st.as_units(document.sentences))]
         return cls([s for s in every if not _in_cookie_section(s)], as_of, every)
 
     def including_website_sections(self) -> Context:
@@ -60,19 +61,13 @@ class Context:
         return [s for s in self.sentences if s.section == sentence.section]
 
 
-def _with_index(sentence: Sentence, number: int) -> Sentence:
-    return Sentence(
-        sentence.text, sentence.line, sentence.page, sentence.headings, sentence.section, number, sentence.is_list_item
-    )
-
-
 def _in_cookie_section(sentence: Sentence) -> bool:
     return bool(sentence.headings) and bool(ly.COOKIE_SECTION.search(sentence.headings[-1]))
 
 
 def under(sentence: Sentence, heading: re.Pattern[str]) -> bool:
-    """Whether the nearest (or its parent) heading of ``sentence`` matches ``heading``."""
-    return any(heading.search(h) for h in sentence.headings[-2:])
+    """Whether the nearest (or its parent) heading, the list's lead-in or the line's label matches ``heading``."""
+    return any(heading.search(h) for h in st.contexts(sentence) if h)
 
 
 def _found(evidence: list[Sentence], reason: str) -> Decision:
@@ -111,6 +106,7 @@ def controller(ctx: Context) -> Decision:
     ]
     identity.sort(
         key=lambda s: (
+            s.unit or bool(s.lead_in),
             not (lx.CONTROLLER.search(s.text) and lx.COUNCIL_NAME.search(s.text)),
             "councillor" in s.text.lower(),
             not lx.CONTROLLER.search(s.text),
@@ -168,7 +164,10 @@ def purposes(ctx: Context) -> Decision:
         and len(s.text.split()) >= 3
         and (lx.PURPOSE.search(s.text) or s.is_list_item)
     ]
+    listed = [s for s in st.topical(ctx.sentences, lx.PURPOSE_TOPIC) if len(st.concrete(s.values)) >= 2]
     ranked = sorted(specific, key=lambda s: (not under(s, lx.PURPOSE_HEADING), s.index))
+    if listed:
+        return _found(listed[:2], "specific purposes listed")
     if len(specific) >= 2 or any(len(_TO_VERB.findall(s.text)) >= 2 for s in specific):
         return _found(ranked[:3], "specific purposes stated")
     if cands:
@@ -181,9 +180,10 @@ _TO_VERB = re.compile(r"\bto (?!you\b|us\b|the\b|your\b|our\b)[a-z]+", re.I)
 
 # --- PN05 Art 13(1)(c): lawful basis ------------------------------------------------------------
 def lawful_basis(ctx: Context) -> Decision:
-    named = _first(ctx.sentences, lx.NAMED_BASIS)
+    labelled = [s for s in st.topical(ctx.sentences, lx.BASIS_TOPIC) if lx.BASIS_VALUE.search(s.value)]
+    named = _dedupe(_first(ctx.sentences, lx.NAMED_BASIS) + labelled)
     mention = _first(ctx.sentences, lx.BASIS_MENTION)
-    special = _first(ctx.sentences, lx.SPECIAL)
+    special = [s for s in _first(ctx.sentences, lx.SPECIAL) if not lx.SPECIAL_REFERENCE.search(s.text)]
     condition = _first(ctx.sentences, lx.SPECIAL_CONDITION)
     if named and (not special or condition):
         return _found(_dedupe(named[:2] + condition[:1]), "Art 6 basis named")
@@ -214,6 +214,9 @@ def categories(ctx: Context) -> Decision:
         kinds = {k for s in scope for k, p in lx.DATA_TYPES.items() if p.search(s.text)}
         best.append((len(kinds), sentence))
     best.sort(key=lambda pair: (-pair[0], pair[1].index))
+    listed = [s for s in st.topical(ctx.sentences, lx.CATEGORY_TOPIC) if len(st.concrete(s.values)) >= 2]
+    if listed and not (best and best[0][0] >= 2):
+        return _found(listed[:2], "kinds of personal data listed")
     if best and best[0][0] >= 2:
         return _found([s for n, s in best[:3] if n], "kinds of personal data named")
     if cands:
@@ -224,15 +227,17 @@ def categories(ctx: Context) -> Decision:
 # --- PN08 Art 13(1)(e): recipients ---------------------------------------------------------------
 def recipients(ctx: Context) -> Decision:
     cands = [s for s in ctx.matching(lx.SHARE, lx.SHARE_HEADING) if not _negated_share(s)]
-    named = [s for s in cands if lx.RECIPIENT.search(s.text)]
+    listed = [s for s in st.topical(ctx.sentences, lx.RECIPIENT_TOPIC) if st.concrete(s.values)]
+    named = _dedupe_all(listed + [s for s in cands if lx.RECIPIENT.search(s.text)])
     if named:
-        ranked = sorted(named, key=lambda s: (not lx.SHARE.search(s.text), s.index))
+        ranked = sorted(named, key=lambda s: (s not in listed, not lx.SHARE.search(s.text), s.index))
         return _found(ranked[:3], "recipients named")
     nobody = [s for s in ctx.sentences if lx.NO_SHARING.search(s.text) and not lx.EXCEPTION.search(s.text)]
     if nobody:
         return _found(nobody[:1], "states that nobody else receives the data")
-    if cands:
-        return _unclear(cands[:2], "sharing mentioned without recipients")
+    vague = [s for s in st.topical(ctx.sentences, lx.RECIPIENT_TOPIC) if not st.says_none(s)]
+    if cands or vague:
+        return _unclear(_dedupe(vague + cands)[:2], "sharing mentioned without recipients")
     return _missing("no recipients")
 
 
@@ -245,6 +250,7 @@ def _negated_share(sentence: Sentence) -> bool:
 def transfers(ctx: Context) -> Decision:
     cands = ctx.matching(ly.TRANSFER, ly.TRANSFER_HEADING)
     none = [s for s in cands if ly.NO_TRANSFER.search(s.text) and not ly.CONDITIONAL.search(s.text)]
+    none += [s for s in st.topical(ctx.sentences, ly.TRANSFER) if st.says_none(s)]
     safe = [s for s in cands if ly.SAFEGUARD.search(s.text)]
     if none or safe:
         return _found(_dedupe(none[:1] + safe[:2]), "transfers explained or excluded")
@@ -332,7 +338,9 @@ def complaints(ctx: Context) -> Decision:
 # --- PN14 Art 14(2)(f): source -------------------------------------------------------------------
 def source(ctx: Context) -> Decision:
     specific = [s for s in ctx.sentences if ly.SOURCE_SPECIFIC.search(s.text)]
-    generic = ctx.matching(ly.SOURCE_GENERIC, ly.SOURCE_HEADING)
+    topical = st.topical(ctx.sentences, ly.SOURCE_TOPIC)
+    specific += [s for s in topical if st.concrete(s.values) and s not in specific]
+    generic = _dedupe(topical + ctx.matching(ly.SOURCE_GENERIC, ly.SOURCE_HEADING))
     if specific:
         return _found(specific[:2], "sources named")
     if generic:
@@ -354,11 +362,17 @@ def requirement(ctx: Context) -> Decision:
 # --- PN16 Art 13(2)(f), Arts 22A-22D: automated decisions ---------------------------------------
 def automated_decisions(ctx: Context) -> Decision:
     cands = ctx.matching(ly.ADM, ly.ADM_HEADING)
+    labelled = st.topical(cands, ly.ADM_TOPIC)
     for sentence in cands:
+        if sentence in labelled and st.says_none(sentence) and not ly.LABEL_CONDITIONAL.search(sentence.value):
+            return _found([sentence], "states there is no solely automated decision-making")
         if ly.ADM_NONE.search(sentence.text) and not ly.CONDITIONAL.search(sentence.text):
             return _found([sentence], "states there is no solely automated decision-making")
     for sentence in cands:
-        exists = ly.ADM_EXISTS.search(sentence.text) and not ly.CONDITIONAL.search(sentence.text)
+        if sentence in labelled:
+            exists = not st.says_none(sentence) and not ly.LABEL_CONDITIONAL.search(sentence.value)
+        else:
+            exists = bool(ly.ADM_EXISTS.search(sentence.text)) and not ly.CONDITIONAL.search(sentence.text)
         if exists and any(ly.ADM_LOGIC.search(s.text) for s in ctx.window(sentence, 2)):
             return _found(_dedupe(ctx.window(sentence, 1)), "automated decisions with logic or safeguards")
     if cands:
@@ -367,13 +381,17 @@ def automated_decisions(ctx: Context) -> Decision:
 
 
 def _dedupe(sentences: list[Sentence]) -> list[Sentence]:
+    return _dedupe_all(sentences)[:3]
+
+
+def _dedupe_all(sentences: list[Sentence]) -> list[Sentence]:
     seen: set[int] = set()
     out = []
     for sentence in sentences:
         if sentence.index not in seen:
             seen.add(sentence.index)
             out.append(sentence)
-    return out[:3]
+    return out
 
 
 RULES: dict[str, Callable[[Context], Decision]] = {
@@ -402,5 +420,5 @@ def classify(document: Document, *, as_of: date | None = None) -> list[ItemResul
     results = []
     for item_id, rule in RULES.items():
         status, evidence, reason = rule(ctx)
-        results.append(ItemResult(item_id, status, tuple(evidence[:3]), reason))
+        results.append(ItemResult(item_id, status, tuple(st.tidy(evidence)[:3]), reason))
     return results

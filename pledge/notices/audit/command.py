@@ -57,7 +57,7 @@ def render_text(report: AuditReport) -> str:
         title = BY_ID[item.id].title
         if BY_ID[item.id].conditional and item.status != "found":
             title += " (if relevant)"
-        evidence = f"{item.evidence[0].where}: {_clip(item.evidence[0].text)}" if item.evidence else "-"
+        evidence = f"{item.evidence[0].where}: {_clip(item.evidence[0].display)}" if item.evidence else "-"
         lines.append(f"{item.id:<5} {item.status!s:<8} {title[:56]:<56} {evidence}")
     r = report.readability
     lines.append(

@@ -90,8 +90,8 @@ NOT_PURPOSE = rx(
     r"for (?:the )?purposes? of (?:direct marketing|marketing)",
 )
 PURPOSE_HEADING = rx(
-    r"\b(?:how|why) (?:we|do we|the council|does the council|will we) (?:use|need|collect|process|"
-    r"hold|ask)",
+    r"\bwhy (?:we|do we|the council|does the council|will we) (?:use|need|collect|process|hold|ask)",
+    r"\bhow (?:we|do we|the council|does the council|will we) (?:use|need|process)",
     r"purpose",
     r"^why\b",
     r"what we (?:do|use)",
@@ -99,6 +99,14 @@ PURPOSE_HEADING = rx(
     r"uses? (?:of|your) (?:your )?"
     r"(?:information|data)",
     r"how (?:your|the) (?:information|data) (?:is|will be) used",
+)
+PURPOSE_TOPIC = rx(
+    r"purposes?",
+    r"^why\b",
+    r"\bwhy we\b",
+    r"what we use",
+    r"\bwe (?:will |may )?use (?:\w+ ){0,5}(?:to|for)\b",
+    r"\bused (?:to|for)\b",
 )
 GENERIC_PURPOSE = rx(
     r"^\W*(?:we|the council)?[^.]{0,40}\b(?:provide|deliver)\w* (?:you with )?(?:a |the |our |its )?"
@@ -141,6 +149,19 @@ SPECIAL = rx(
     r"biometric",
     r"genetic",
     r"trade union",
+)
+SPECIAL_REFERENCE = rx(r"policy document")  # the title of an appropriate policy document, not a use of the data
+BASIS_TOPIC = rx(r"(?:lawful|legal) (?:bas[ie]s|grounds?)", r"basis for", r"law that allows", r"allowed to use")
+BASIS_VALUE = rx(
+    r"\bconsent\b",
+    r"\bcontract",
+    r"legal obligation",
+    r"public task",
+    r"public interest",
+    r"official authority",
+    r"vital interests?",
+    r"legitimate interests?",
+    r"\b6\s?\(1\)",
 )
 SPECIAL_CONDITION = rx(
     r"article 9",
@@ -227,8 +248,8 @@ SHARE = rx(
     r"\bprocessors?\b",
     r"\bon (?:our|its) behalf\b",
     r"give (?:it|your "
-    r"(?:information|details|data)|this information) to",
-    r"send (?:it|your (?:information|details|data)) to",
+    r"(?:information|details|data)|this information) to\b(?! us\b)",
+    r"send (?:it|your (?:information|details|data)) to\b(?! us\b)",
     r"(?:provide|supply) (?:it|your (?:information|details|data)|information) to",
 )
 SHARE_HEADING = rx(
@@ -300,3 +321,9 @@ NO_SHARING = rx(
     r"(?:anyone|any other|other (?:organisations|people)|third parties|outside the council)"
 )
 EXCEPTION = rx(r"\bunless\b", r"\bexcept\b", r"\bother than\b", r"\bwithout your (?:consent|permission)\b")
+RECIPIENT_TOPIC = rx(
+    SHARE.pattern,
+    SHARE_HEADING.pattern,
+    r"\b(?:pass|give|send|disclose|provide|supply)\w* (?!us\b|you\b)(?:\w+ ){0,3}(?:on )?to\b(?! us\b| you\b)",
+)
+CATEGORY_TOPIC = rx(CATEGORY_CUE.pattern, CATEGORY_HEADING.pattern, r"kinds? of (?:personal )?(?:information|data)")

@@ -243,6 +243,16 @@ SOURCE_HEADING = rx(
     r"how we (?:get|obtain|collect)",
 )
 
+SOURCE_TOPIC = rx(  # "How we collect it: email, phone" is about the method, not the source
+    r"\bsources?\b",
+    r"where we get",
+    r"information (?:we receive|from others|about you from)",
+    SOURCE_GENERIC.pattern,
+    r"\b(?:get|gets|obtain|obtains|receive|receives|collect|collects)\b(?: \w+){0,5} from\b",
+    r"comes? from",
+    r"where (?:\w+ ){0,3}from",
+)
+
 # --- PN15 requirement and consequences ------------------------------------------------------------
 CONSEQUENCE = rx(
     r"(?:if|where|should) you (?:do not|don't|choose not to|decide not to|cannot|can't|refuse to|prefer "
@@ -294,6 +304,7 @@ ADM = rx(
     r"machine learning",
 )
 ADM_HEADING = rx(r"automated", r"profiling", r"computer decisions")
+ADM_TOPIC = re.compile(rf"^(?!.*\bright)(?:.*(?:{ADM.pattern}|{ADM_HEADING.pattern}))", re.I)
 ADM_NONE = rx(
     r"(?:we|council|it)\s+(?:do|does|will|would)?\s*(?:not|never)\b[^.]{0,60}(?:automated|profil|by a"
     r" computer"
@@ -309,6 +320,14 @@ ADM_NONE = rx(
 )
 CONDITIONAL = rx(
     r"^\W*(?:if|where|when|should|in the event)\b",
+    r"\bif (?:and when )?(?:we|the council)\b",
+    r"\bwhere we (?:use|make|carry)",
+    r"\byou will be (?:told|informed)",
+)
+# A labelled value ("Automated decisions: When DWP sends a change, the system recalculates...") describes
+# how the decision is made; only a conditional about whether automated decisions exist at all counts.
+LABEL_CONDITIONAL = rx(
+    r"^\W*(?:if|where|should|in the event)\b[^.]{0,60}(?:automat|profil|computer|algorithm)",
     r"\bif (?:and when )?(?:we|the council)\b",
     r"\bwhere we (?:use|make|carry)",
     r"\byou will be (?:told|informed)",

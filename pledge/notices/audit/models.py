@@ -6,6 +6,7 @@ The report answers, item by item, the UK GDPR Art 13/14 right-to-be-informed che
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
@@ -27,7 +28,17 @@ class ItemStatus(StrEnum):
 
 @dataclass(frozen=True)
 class Sentence:
-    """One sentence (or list item) with where it came from; ``page`` is set for PDFs only."""
+    """One sentence (or list item) with where it came from; ``page`` is set for PDFs only.
+
+    Structure that real notices rely on is kept with the sentence (see ``structure.py``):
+
+    - ``label``: the topic phrase of a "Label: value" line ("How long we keep it" in
+      "How long we keep it: 6 years after..."), or the whole lead-in of a list ("The kinds of personal
+      information we use are", without the colon).
+    - ``items``: on a lead-in sentence ending with a colon, the list items it introduces.
+    - ``lead_in``: on a list item, the lead-in of its list (read like a heading for that item).
+    - ``unit``: set by the classifier on the lead-in read together with its items as one statement.
+    """
 
     text: str
     line: int
@@ -36,11 +47,39 @@ class Sentence:
     section: int = 0
     index: int = 0
     is_list_item: bool = False
+    label: str = ""
+    items: tuple[str, ...] = ()
+    lead_in: str = ""
+    unit: bool = False
 
     @property
     def where(self) -> str:
         """A human-readable location: ``line 12`` or ``page 2 line 7``."""
         return f"page {self.page} line {self.line}" if self.page else f"line {self.line}"
+
+    @property
+    def value(self) -> str:
+        """What a "Label: value" line says about its label (the items, for a lead-in); empty if no label."""
+        if self.items:
+            return "; ".join(self.items)
+        if self.label and self.text.startswith(self.label + ":"):
+            return self.text[len(self.label) + 1 :].strip()
+        return ""
+
+    @property
+    def values(self) -> list[str]:
+        """The separate things a label or lead-in lists: its items, or the value split at ``;`` and ``,``."""
+        if self.items:
+            return list(self.items)
+        return [v.strip(" .") for v in re.split(r"[;,]\s*", self.value) if v.strip(" .")]
+
+    @property
+    def display(self) -> str:
+        """The text shown as evidence: a lead-in with its first three items, joined readably."""
+        if not self.unit:
+            return self.text
+        more = f"; … ({len(self.items) - 3} more)" if len(self.items) > 3 else ""
+        return f"{self.label}: {'; '.join(i.rstrip('.;') for i in self.items[:3])}{more}"
 
 
 @dataclass
@@ -122,7 +161,7 @@ class ItemResult:
     reason: str = ""
 
     def to_dict(self) -> dict[str, Any]:
-        return {"id": self.id, "status": str(self.status), "evidence": [s.text for s in self.evidence]}
+        return {"id": self.id, "status": str(self.status), "evidence": [s.display for s in self.evidence]}
 
 
 @dataclass

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import io
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .models import AuditReadError, Document, Link, Paragraph, Section, Sentence
 
@@ -29,6 +29,10 @@ _EMPHASIS = re.compile(r"(\*\*|__|\*|`)")
 _ABBREVIATIONS = ("e.g.", "i.e.", "etc.", "no.", "art.", "reg.", "para.", "st.", "mr.", "mrs.", "ms.", "dr.", "vs.")
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“(\[]?[A-Z0-9])")
 _TERMINAL = (".", ":", ";", ",", "!")
+_LABEL = re.compile(r"^([^:]{2,90}?):\s+(?=\S)")
+_LABEL_WORDS = 10
+_NUMBERED = re.compile(r"(?:part|section|step|chapter|appendix|annex|schedule)\s+\w+", re.I)
+_LEAD_IN = re.compile(r"\s*:\s*$|(?<=\bthe following)\s*$|(?<=\bincluding)\s*$|(?<=\bsuch as)\s*$", re.I)
 _HTML_DROP = ("script", "style", "nav", "noscript", "template", "svg", "head", "button", "select", "iframe")
 _HTML_HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 _HTML_BLOCKS = (
@@ -165,6 +169,8 @@ def _title_like(text: str) -> bool:
         return False
     if not (words[0][0].isupper() or words[0][0].isdigit()) or re.fullmatch(r"[\d\s().+-]+", text):
         return False
+    if label_of(text) and not _NUMBERED.fullmatch(label_of(text)):  # "Legal basis: public task" is a fact line
+        return False
     return not re.search(r"\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b", text)
 
 
@@ -277,7 +283,7 @@ def _joins(previous: RawLine, line: RawLine) -> bool:
         return False
     if line.text[:1].islower():
         return True
-    if previous.kind == "item":
+    if previous.kind == "item" or label_of(line.text):  # a new "Label: value" fact line is not a soft wrap
         return False
     return not previous.text.endswith((".", ":", ";", "!", "?")) and len(previous.text.split()) >= 8
 
@@ -302,21 +308,55 @@ def _build(filename: str, kind: str, lines: list[RawLine], links: list[Link]) ->
 
 
 def _flush(section: Section, blocks: list[list[RawLine]], number: int) -> None:
-    for block in blocks:
-        if not block:
-            continue
-        text, starts = "", []
-        for raw in block:
-            starts.append((len(text), raw.line))
-            text += raw.text + " "
-        item = block[0].kind == "item"
-        sentences = [
-            Sentence(piece, _line_at(starts, offset), block[0].page, section.headings, number, 0, item)
-            for offset, piece in split_sentences(text.strip())
-        ]
-        if sentences:
-            section.paragraphs.append(Paragraph(sentences, block[0].line, block[0].page))
+    paragraphs = [_paragraph(block, section, number) for block in blocks if block]
+    _attach_lists([p for p in paragraphs if p.sentences])
+    section.paragraphs.extend(p for p in paragraphs if p.sentences)
     blocks.clear()
+
+
+def _paragraph(block: list[RawLine], section: Section, number: int) -> Paragraph:
+    text, starts = "", []
+    for raw in block:
+        starts.append((len(text), raw.line))
+        text += raw.text + " "
+    item = block[0].kind == "item"
+    sentences = [
+        Sentence(piece, _line_at(starts, offset), block[0].page, section.headings, number, 0, item, label_of(piece))
+        for offset, piece in split_sentences(text.strip())
+    ]
+    return Paragraph(sentences, block[0].line, block[0].page)
+
+
+def label_of(text: str) -> str:
+    """The label of a "Label: value" line ("Where we get it from: the person, DWP"), or ``""``."""
+    match = _LABEL.match(text)
+    if not match or len(match.group(1).split()) > _LABEL_WORDS or re.search(r"https?$|www$", match.group(1)):
+        return ""
+    return match.group(1).strip()
+
+
+def _attach_lists(paragraphs: list[Paragraph]) -> None:
+    """A lead-in ending with a colon ("We share it with these recipients:") owns the list items after it.
+
+    The lead-in sentence gets the items' text (``items``) and a ``label`` (the lead-in without its
+    colon); each item gets ``lead_in``. The classifier then reads lead-in and items as one statement.
+    """
+    for pos, paragraph in enumerate(paragraphs):
+        last = paragraph.sentences[-1]
+        if last.is_list_item or not _LEAD_IN.search(last.text):
+            continue
+        following = []
+        for other in paragraphs[pos + 1 :]:
+            if not other.sentences[0].is_list_item:
+                break
+            following.append(other)
+        if not following:
+            continue
+        lead = _LEAD_IN.sub("", last.text).strip()
+        items = tuple(p.text for p in following)
+        paragraph.sentences[-1] = replace(last, label=lead, items=items)
+        for other in following:
+            other.sentences[:] = [replace(s, lead_in=lead) for s in other.sentences]
 
 
 def _line_at(starts: list[tuple[int, int]], offset: int) -> int:
