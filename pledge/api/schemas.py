@@ -21,6 +21,11 @@ class Link(Schema):
     url: str
 
 
+class Section(Schema):
+    title: str
+    text: str
+
+
 class FieldProblem(Schema):
     """One thing wrong with a request, named by the field it belongs to."""
 
@@ -64,6 +69,7 @@ _OUTPUT_TYPES: dict[Kind, Any] = {
     Kind.DATE: date | None,
     Kind.INT: int | None,
     Kind.LINKS: list[Link],
+    Kind.SECTIONS: list[Section],
 }
 
 
@@ -95,6 +101,8 @@ def _input_type(spec: FieldSpec) -> Any:  # noqa: C901 - one branch per kind rea
         return StrictInt
     if spec.kind is Kind.DATE:
         return date
+    if spec.kind is Kind.SECTIONS:
+        return list[Section]
     return list[Link]
 
 
@@ -109,10 +117,10 @@ def _input_field(spec: FieldSpec) -> tuple[Any, Any]:
     if spec.name == "slug":
         return str, Field(pattern=SLUG.pattern, description="lower-case words joined by hyphens")
     if spec.required:
-        many = spec.kind in (Kind.STRS, Kind.REFS, Kind.CHOICES, Kind.LINKS)
+        many = spec.kind in (Kind.STRS, Kind.REFS, Kind.CHOICES, Kind.LINKS, Kind.SECTIONS)
         needs_text = spec.kind in (Kind.STR, Kind.TEXT, Kind.REF)
         return kind, Field(min_length=1 if many or needs_text else None, description=description)
-    if spec.kind in (Kind.STRS, Kind.REFS, Kind.CHOICES, Kind.LINKS):
+    if spec.kind in (Kind.STRS, Kind.REFS, Kind.CHOICES, Kind.LINKS, Kind.SECTIONS):
         return kind, Field(default_factory=list, description=description)
     if spec.kind is Kind.BOOL:
         return kind, Field(default=False, description=description)

@@ -65,6 +65,7 @@ def build_notice_document(notice: Notice) -> dict[str, Any]:
             "ico": load_ico_details(),
         },
         "policy_documents": list(controller.policy_documents),
+        "extra_sections": list(controller.extra_sections),
     }
     return document
 

@@ -52,8 +52,12 @@ def notice_blocks(document: dict[str, Any]) -> list[Block]:
         _h2("Changes to this notice"),
         _p("We review this notice regularly. When we change it we publish a new version here, with a list of changes."),
     ]
+    if document.get("policy_documents"):
+        blocks.append(_h2("Our policies"))
     for doc in document.get("policy_documents") or []:
         blocks.append(_link(doc["title"], doc["url"], external=True))
+    for section in document.get("extra_sections") or []:
+        blocks += [_h2(section["title"]), _p(section["text"])]
     return blocks
 
 

@@ -51,6 +51,7 @@ class Controller(models.Model):
     dpo_address = models.TextField()
     complaints_url = models.CharField(max_length=300, blank=True)
     policy_documents = models.JSONField(default=list, blank=True)  # [{"title", "url"}]
+    extra_sections = models.JSONField(default=list, blank=True)  # [{"title", "text"}], after the statutory ones
 
     class Meta:
         ordering = ["kind", "name"]

@@ -75,7 +75,7 @@ def scalar_values(entity: str, record: dict[str, Any], *, lookups: dict[str, dic
         raw = record.get(spec.name)
         if spec.kind is Kind.REF:
             values[spec.name] = lookups[spec.target].get(raw) if raw else None
-        elif spec.kind in (Kind.STRS, Kind.CHOICES, Kind.LINKS):
+        elif spec.kind in (Kind.STRS, Kind.CHOICES, Kind.LINKS, Kind.SECTIONS):
             values[spec.name] = list(raw or [])
         elif spec.kind is Kind.BOOL:
             values[spec.name] = bool(raw)

@@ -24,6 +24,7 @@ class Kind(StrEnum):
     REF = "reference to"
     REFS = "list of references to"
     LINKS = "list of {title, url}"
+    SECTIONS = "list of {title, text}"
 
 
 @dataclass(frozen=True)
@@ -74,6 +75,7 @@ ENTITIES: dict[str, tuple[Field, ...]] = {
         Field("dpo_address", Kind.TEXT, True),
         Field("complaints_url", Kind.STR),
         Field("policy_documents", Kind.LINKS),
+        Field("extra_sections", Kind.SECTIONS, help="council-defined sections printed after the statutory ones"),
     ),
     "recipients": (
         Field("slug", Kind.STR, True),

@@ -130,6 +130,12 @@ def _type_error(spec: Field, value: Any) -> str | None:  # noqa: C901 - one bran
             return "must be a list of text"
         bad = [v for v in value if kind is Kind.CHOICES and v not in spec.choices]
         return f"{', '.join(map(repr, bad))} not one of: {', '.join(spec.choices)}" if bad else None
+    if kind is Kind.SECTIONS:
+        ok = isinstance(value, list) and all(
+            isinstance(v, dict) and {"title", "text"} == set(v) and all(isinstance(x, str) for x in v.values())
+            for v in value
+        )
+        return None if ok else "must be a list of {title, text}"
     if kind is Kind.LINKS:
         ok = isinstance(value, list) and all(isinstance(v, dict) and {"title", "url"} <= set(v) for v in value)
         return None if ok else "must be a list of {title, url}"
