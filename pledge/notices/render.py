@@ -146,7 +146,7 @@ def _activity_summaries(activities: list[dict[str, Any]], services: list[dict[st
                 f"Personal information we use: {', '.join(a['data_categories'])}",
                 f"Where we get it from: {', '.join(a['sources'])}",
                 f"Whether you must give it: {_provision_sentence(a)}",
-                f"Who we share it with: {', '.join(r['name'] for r in a['recipients']) or 'no one outside the council'}",
+                f"Who we share it with: {_recipient_names(a)}",
                 f"How long we keep it: {a['retention']}",
             ]
             if a["transfers"]:
@@ -159,6 +159,10 @@ def _activity_summaries(activities: list[dict[str, Any]], services: list[dict[st
         if service in links:
             blocks.append(_link(f"Full privacy notice for {service}", f"/privacy/{links[service]}/"))
     return blocks
+
+
+def _recipient_names(a: dict[str, Any]) -> str:
+    return ", ".join(r["name"] for r in a["recipients"]) or "no one outside the council"
 
 
 def _basis_sentence(a: dict[str, Any]) -> str:

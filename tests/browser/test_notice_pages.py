@@ -48,7 +48,9 @@ def test_each_notice_page_has_one_heading_and_passes_axe(live_server, page, asse
 
 
 @pytest.mark.parametrize("path", PAGES)
-def test_each_notice_page_passes_axe_without_javascript(live_server, page_without_js, assert_accessible, published, path):
+def test_each_notice_page_passes_axe_without_javascript(
+    live_server, page_without_js, assert_accessible, published, path
+):
     assert page_without_js.goto(live_server.url + path).status == 200
     assert_accessible(page_without_js)
 

@@ -61,7 +61,9 @@ def test_a_wrong_password_shows_an_error_summary_without_javascript(live_server,
 
 
 @pytest.mark.parametrize("path", STAFF_PAGES)
-def test_each_staff_page_has_one_heading_and_passes_axe(live_server, page_without_js, assert_accessible, register, path):
+def test_each_staff_page_has_one_heading_and_passes_axe(
+    live_server, page_without_js, assert_accessible, register, path
+):
     sign_in(page_without_js, live_server)
     assert page_without_js.goto(live_server.url + path).status == 200
     assert page_without_js.locator("h1").inner_text() == STAFF_PAGES[path]
@@ -82,7 +84,9 @@ def test_the_dpo_edits_submits_and_approves_without_javascript(live_server, page
     page.get_by_label("Legislation").fill("")
     page.get_by_role("button", name="Save as draft").click()
     assert "needs the legislation it rests on" in page.locator(".govuk-error-summary").inner_text()
-    page.get_by_label("Legislation").fill("Local Government Finance Act 1992\nCouncil Tax (Administration and Enforcement) Regulations 1992")
+    page.get_by_label("Legislation").fill(
+        "Local Government Finance Act 1992\nCouncil Tax (Administration and Enforcement) Regulations 1992"
+    )
     page.get_by_role("button", name="Save as draft").click()
     assert "Saved as a draft" in page.content()
     page.get_by_role("button", name="Submit for approval").click()
@@ -108,7 +112,8 @@ def test_the_dpo_publishes_a_notice_without_javascript(live_server, page_without
 def test_the_dpo_audits_an_uploaded_notice(live_server, page_without_js, register, tmp_path: Path):
     notice = tmp_path / "old-notice.txt"
     notice.write_text(
-        "Privacy notice\n\nBy using this website you agree to this policy. We comply with the Data Protection Act 1998.\n"
+        "Privacy notice\n\nBy using this website you agree to this policy.\n"
+        "We comply with the Data Protection Act 1998.\n"
     )
     page = page_without_js
     sign_in(page, live_server)
