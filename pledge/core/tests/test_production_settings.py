@@ -1,0 +1,56 @@
+"""In production Pledge serves only HTTPS with HSTS and refuses to start without a secret (promise P126)."""
+
+import os
+import secrets
+import subprocess
+import sys
+from pathlib import Path
+
+from django.conf import settings
+
+
+def run_pledge(*args: str, **env: str) -> subprocess.CompletedProcess[str]:
+    # An in-memory database: these checks must never touch the developer's own.
+    environment = {**os.environ, "DJANGO_SETTINGS_MODULE": "pledge.settings", "DATABASE_URL": "sqlite://:memory:", **env}
+    return subprocess.run(
+        [sys.executable, "-m", "pledge.cli", *args],
+        capture_output=True,
+        text=True,
+        cwd=settings.BASE_DIR,
+        env=environment,
+        timeout=120,
+        check=False,
+    )
+
+
+def test_the_deployment_check_passes_with_debug_off() -> None:
+    finished = run_pledge(
+        "check", "--deploy", "--fail-level", "WARNING", PLEDGE_DEBUG="0", PLEDGE_SECRET_KEY=secrets.token_urlsafe(60)
+    )
+    assert finished.returncode == 0, finished.stderr
+
+
+def test_it_refuses_to_start_in_production_without_a_secret_key() -> None:
+    finished = run_pledge("check", PLEDGE_DEBUG="0", PLEDGE_SECRET_KEY="")
+    assert finished.returncode != 0
+    assert "PLEDGE_SECRET_KEY must be set" in finished.stderr
+
+
+def test_plain_http_redirects_to_https_in_production(tmp_path: Path) -> None:
+    code = (
+        "import django; django.setup(); from django.test import Client; "
+        "r = Client().get('/brand.css', HTTP_HOST='127.0.0.1'); print(r.status_code, r['Location'], "
+        "'Strict-Transport-Security' in Client().get('/brand.css', secure=True, HTTP_HOST='127.0.0.1'))"
+    )
+    environment = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "pledge.settings",
+        "PLEDGE_DEBUG": "0",
+        "PLEDGE_SECRET_KEY": secrets.token_urlsafe(60),
+        # Never the developer's database: this request needs none.
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'unused.sqlite3'}",
+    }
+    finished = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=settings.BASE_DIR, env=environment, check=False
+    )
+    assert finished.stdout.split() == ["301", "https://127.0.0.1/brand.css", "True"], finished.stderr
