@@ -8,7 +8,7 @@ from django.utils import timezone
 from pledge.law.bases import ART9_LABELS, SPECIAL_CATEGORY_LABELS, Art9Condition, LawfulBasis, SpecialCategory
 from pledge.law.schedule1 import SCHEDULE_1
 from pledge.register import consistency
-from pledge.register.models import ProcessingActivity, Recipient
+from pledge.register.models import Controller, ProcessingActivity, Recipient
 from pledge.register.records import to_record
 
 
@@ -125,4 +125,43 @@ class ActivityForm(forms.ModelForm):
         for finding in findings:
             field = finding.field if finding.field in self.fields else None
             self.add_error(field, finding.message[:1].upper() + finding.message[1:])
+        return cleaned
+
+
+class ControllerForm(forms.ModelForm):
+    """A controller's contact details, held once and shown on every notice, letter and page (P143, P144)."""
+
+    class Meta:
+        model = Controller
+        fields = [
+            "name",
+            "address",
+            "email",
+            "phone",
+            "website",
+            "ico_registration",
+            "ico_renewal_on",
+            "dpo_name",
+            "dpo_email",
+            "dpo_phone",
+            "dpo_address",
+        ]
+        widgets = {"address": forms.Textarea(attrs={"rows": 3}), "dpo_address": forms.Textarea(attrs={"rows": 3})}
+        labels = {
+            "name": "Legal name",
+            "ico_registration": "ICO registration number",
+            "ico_renewal_on": "ICO registration renewal date",
+            "dpo_name": "Data Protection Officer's name or title",
+            "dpo_email": "Data Protection Officer's email",
+            "dpo_phone": "Data Protection Officer's phone",
+            "dpo_address": "Data Protection Officer's postal address",
+        }
+        help_texts = {"ico_renewal_on": "For example, 31/3/2027", "ico_registration": "For example, ZA123456"}
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        if not self.errors:
+            record = {**to_record("controllers", self.instance, include_empty=True), **cleaned}
+            for finding in consistency.check_controller(record):
+                self.add_error(finding.field if finding.field in self.fields else None, finding.message)
         return cleaned

@@ -10,6 +10,8 @@ urlpatterns = [
     path("activities/<slug:slug>/edit/", views.activity_edit, name="activity_edit"),
     path("activities/<slug:slug>/submit/", views.activity_submit, name="activity_submit"),
     path("activities/<slug:slug>/approve/", views.activity_approve, name="activity_approve"),
+    path("controllers/", views.controller_index, name="controllers"),
+    path("controllers/<slug:slug>/edit/", views.controller_edit, name="controller_edit"),
     path("transfers/", views.transfers, name="transfers"),
     path("ico-record.<str:fmt>", views.ico_record, name="ico_record"),
 ]

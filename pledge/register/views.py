@@ -16,8 +16,8 @@ from pledge.core.roles import Permission, Role
 from pledge.law.bases import LawfulBasis
 from pledge.law.rights import rights_for_activity
 from pledge.register import services
-from pledge.register.forms import ActivityForm
-from pledge.register.models import ProcessingActivity, Service, Status
+from pledge.register.forms import ActivityForm, ControllerForm
+from pledge.register.models import Controller, ProcessingActivity, Service, Status
 from pledge.register.records import json_safe, to_record
 
 
@@ -187,3 +187,41 @@ def transfers(request: HttpRequest) -> HttpResponse:
     from pledge.register.transfers import transfers_outside_uk
 
     return render(request, "register/transfers.html", {"staff_section": "register", "rows": transfers_outside_uk()})
+
+
+@require_permission(Permission.VIEW_REGISTER)
+def controller_index(request: HttpRequest) -> HttpResponse:
+    return render(
+        request,
+        "register/controllers.html",
+        {
+            "staff_section": "register",
+            "controllers": Controller.objects.order_by("kind", "name"),
+            "can_edit": request.user.has_pledge_permission(Permission.APPROVE_REGISTER),  # type: ignore[union-attr]
+        },
+    )
+
+
+@require_permission(Permission.APPROVE_REGISTER)
+def controller_edit(request: HttpRequest, slug: str) -> HttpResponse:
+    """Only the DPO changes contact details: they appear at once on every notice and page."""
+    controller = get_object_or_404(Controller, slug=slug)
+    before = json_safe(to_record("controllers", controller))
+    form = ControllerForm(request.POST or None, instance=controller)
+    if request.method == "POST" and form.is_valid():
+        with transaction.atomic():
+            changed = form.save()
+            record(
+                actor=request.user,
+                action=AuditAction.UPDATE,
+                object_type="controllers",
+                object_ref=changed.slug,
+                summary=f"Changed the contact details of {changed.name}",
+                before=before,
+                after=json_safe(to_record("controllers", changed)),
+            )
+        messages.success(request, "Saved. The new details show on every notice and page now.")
+        return redirect("register:controllers")
+    return render(
+        request, "register/controller_edit.html", {"staff_section": "register", "controller": controller, "form": form}
+    )

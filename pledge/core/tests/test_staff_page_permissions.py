@@ -15,6 +15,8 @@ PAGES = [
     ("register:activity_edit", {"slug": "council-tax-billing"}, Permission.EDIT_REGISTER),
     ("register:ico_record", {"fmt": "csv"}, Permission.VIEW_REGISTER),
     ("register:transfers", {}, Permission.VIEW_REGISTER),
+    ("register:controllers", {}, Permission.VIEW_REGISTER),
+    ("register:controller_edit", {"slug": "testshire-council"}, Permission.APPROVE_REGISTER),
     ("core:audit_log", {}, Permission.VIEW_AUDIT_LOG),
     ("notices:staff_index", {}, Permission.PUBLISH_NOTICES),
     ("notices:staff_publish", {"slug": "council-tax"}, Permission.PUBLISH_NOTICES),
