@@ -152,6 +152,8 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 EMAIL_BACKEND = os.environ.get("PLEDGE_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 EMAIL_HOST = os.environ.get("PLEDGE_EMAIL_HOST", "localhost")
 EMAIL_PORT = int(os.environ.get("PLEDGE_EMAIL_PORT", "25"))
+# The public address of this installation, for links in emails.
+PLEDGE_SITE_URL = os.environ.get("PLEDGE_SITE_URL", "http://127.0.0.1:8000")
 DEFAULT_FROM_EMAIL = os.environ.get("PLEDGE_FROM_EMAIL", "privacy@anyshire.example")
 
 # The council this installation serves: name, logo and colour on every page (no crown, crest or GOV.UK font).

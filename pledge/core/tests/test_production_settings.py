@@ -11,7 +11,12 @@ from django.conf import settings
 
 def run_pledge(*args: str, **env: str) -> subprocess.CompletedProcess[str]:
     # An in-memory database: these checks must never touch the developer's own.
-    environment = {**os.environ, "DJANGO_SETTINGS_MODULE": "pledge.settings", "DATABASE_URL": "sqlite://:memory:", **env}
+    environment = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "pledge.settings",
+        "DATABASE_URL": "sqlite://:memory:",
+        **env,
+    }
     return subprocess.run(
         [sys.executable, "-m", "pledge.cli", *args],
         capture_output=True,
@@ -51,6 +56,11 @@ def test_plain_http_redirects_to_https_in_production(tmp_path: Path) -> None:
         "DATABASE_URL": f"sqlite:///{tmp_path / 'unused.sqlite3'}",
     }
     finished = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, cwd=settings.BASE_DIR, env=environment, check=False
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        cwd=settings.BASE_DIR,
+        env=environment,
+        check=False,
     )
     assert finished.stdout.split() == ["301", "https://127.0.0.1/brand.css", "True"], finished.stderr

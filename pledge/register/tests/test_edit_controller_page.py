@@ -22,7 +22,10 @@ def dpo(db: None) -> Client:
     call_command("register", "import", str(MINIMAL))
     ensure_notices()
     publish_notice(
-        notice=Notice.objects.get(slug="council-tax"), actor=None, change_summary="First.", effective_from=date(2026, 1, 5)
+        notice=Notice.objects.get(slug="council-tax"),
+        actor=None,
+        change_summary="First.",
+        effective_from=date(2026, 1, 5),
     )
     client = Client()
     client.force_login(User.objects.create_user(username="dpo", password=None, role=Role.DPO))
@@ -41,7 +44,9 @@ def details(**changes: str) -> dict[str, str]:
 
 
 def test_a_new_dpo_email_shows_on_the_published_notice_at_once(dpo: Client) -> None:
-    response = dpo.post("/staff/register/controllers/testshire-council/edit/", details(dpo_email="privacy@testshire.example"))
+    response = dpo.post(
+        "/staff/register/controllers/testshire-council/edit/", details(dpo_email="privacy@testshire.example")
+    )
     assert response.status_code == 302
     assert "privacy@testshire.example" in Client().get("/privacy/council-tax/").content.decode()
     event = AuditEvent.objects.get(object_type="controllers", action="update")

@@ -22,6 +22,8 @@ class Command(BaseCommand):
         importer.add_argument("directory", type=Path)
         exporter = sub.add_parser("export", help="write the database's register as YAML")
         exporter.add_argument("directory", type=Path)
+        remind = sub.add_parser("remind-reviews", help="email the DPO the entries overdue for review (background)")
+        remind.add_argument("--now", action="store_true", help="send now instead of queueing for the worker")
         ico = sub.add_parser("ico-export", help="write the ICO record-of-processing layout (.xlsx or .csv)")
         ico.add_argument("file", type=Path)
 
@@ -31,6 +33,14 @@ class Command(BaseCommand):
             self._validate(options["directory"])
         elif action == "import":
             self._import(options["directory"])
+        elif action == "remind-reviews":
+            from pledge.register.tasks import send_review_reminders
+
+            if options["now"]:
+                self.stdout.write(f"Sent {send_review_reminders.call()} reminder email(s)")
+            else:
+                send_review_reminders.enqueue()
+                self.stdout.write("Queued the review reminder for the background worker")
         elif action == "export":
             files = export_register(directory=options["directory"], actor="pledge register export")
             self.stdout.write(f"Wrote {len(files)} files to {options['directory']}")
