@@ -57,6 +57,7 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "pledge.urls"
+CSRF_FAILURE_VIEW = "pledge.core.views.csrf_failure"
 WSGI_APPLICATION = "pledge.wsgi.application"
 
 TEMPLATES = [

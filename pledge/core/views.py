@@ -65,3 +65,8 @@ def audit_log(request: HttpRequest) -> HttpResponse:
         "core/audit_log.html",
         {"staff_section": "audit", "page": page, "types": sorted(set(types)), "object_type": object_type},
     )
+
+
+def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
+    """An expired or missing CSRF token gets a plain-English page, not Django's technical one."""
+    return render(request, "403_csrf.html", status=403)

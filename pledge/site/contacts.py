@@ -18,7 +18,7 @@ class DpoContact:
 
 
 def dpo_contact() -> DpoContact:
-    """The DPO's details from the council's controller record; settings-based fallbacks before the register is loaded."""
+    """The DPO's details from the council's controller record, or settings-based text before the register is loaded."""
     controller = Controller.objects.filter(kind=ControllerKind.COUNCIL).first()
     if controller is None:
         return DpoContact(

@@ -15,7 +15,9 @@ class ContactDpoForm(forms.Form):
     name = forms.CharField(
         label="Your name",
         max_length=200,
-        widget=forms.TextInput(attrs={"autocomplete": "name", "spellcheck": "false", "class": "govuk-!-width-two-thirds"}),
+        widget=forms.TextInput(
+            attrs={"autocomplete": "name", "spellcheck": "false", "class": "govuk-!-width-two-thirds"}
+        ),
         error_messages={"required": "Enter your name", "max_length": "Your name must be 200 characters or fewer"},
     )
     email = forms.EmailField(
@@ -35,7 +37,9 @@ class ContactDpoForm(forms.Form):
         required=False,
         max_length=80,
         validators=[reference_validator],
-        widget=forms.TextInput(attrs={"spellcheck": "false", "autocapitalize": "none", "class": "govuk-input--width-20"}),
+        widget=forms.TextInput(
+            attrs={"spellcheck": "false", "autocapitalize": "none", "class": "govuk-input--width-20"}
+        ),
         error_messages={"max_length": "The reference must be 80 characters or fewer"},
     )
     message = forms.CharField(

@@ -26,9 +26,7 @@ def receive_enquiry(
             about=about,
             message=message,
             received_at=received_at,
-            respond_by=enquiry_respond_by(
-                received_on=timezone.localdate(received_at), response_days=response_days
-            ),
+            respond_by=enquiry_respond_by(received_on=timezone.localdate(received_at), response_days=response_days),
         )
         # The audit row names the enquiry only: the sender's details stay in the enquiry itself.
         record(

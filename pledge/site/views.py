@@ -14,6 +14,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from pledge.site.brand import safe_brand_colour
 from pledge.site.contacts import dpo_contact
+from pledge.site.deadlines import DEFAULT_RESPONSE_DAYS
 from pledge.site.durations import describe_duration
 from pledge.site.forms import ContactDpoForm, reference_from_query
 from pledge.site.ico import information_commissioner
@@ -74,7 +75,8 @@ def contact_dpo(request: HttpRequest) -> HttpResponse:
             return redirect(f"{reverse('site:contact_dpo_sent')}?{urlencode({'enquiry': token})}")
     else:
         form = ContactDpoForm(initial={"about": reference_from_query(request.GET.get("about"))})
-    return render(request, "site/contact_dpo.html", {"form": form, "dpo": dpo_contact()})
+    response_days = getattr(settings, "PLEDGE_ENQUIRY_RESPONSE_DAYS", DEFAULT_RESPONSE_DAYS)
+    return render(request, "site/contact_dpo.html", {"form": form, "dpo": dpo_contact(), "response_days": response_days})
 
 
 @require_GET
@@ -97,8 +99,5 @@ def contact_dpo_sent(request: HttpRequest) -> HttpResponse:
 def brand_css(request: HttpRequest) -> HttpResponse:
     """The council's colour as CSS custom properties, so templates never need an inline style."""
     colour = safe_brand_colour(settings.PLEDGE_COUNCIL.get("colour", ""))
-    css = (
-        f":root{{--govuk-brand-colour:{colour}}}\n"
-        f".govuk-generic-header{{background-color:{colour}}}\n"
-    )
+    css = f":root{{--govuk-brand-colour:{colour}}}\n.govuk-generic-header{{background-color:{colour}}}\n"
     return HttpResponse(css, content_type="text/css; charset=utf-8")

@@ -99,7 +99,9 @@ def _violations(page: Page) -> list[dict]:
 def _violations_without_scripts(page: Page) -> list[dict]:
     """Check the HTML a JavaScript-off page received, at its own URL (so styles load), with its scripts blocked."""
     html = page.content()
-    checker = page.context.browser.new_context(locale="en-GB").new_page()
+    browser = page.context.browser
+    assert browser is not None, "the page's context was not made by a Browser"
+    checker = browser.new_context(locale="en-GB").new_page()
     try:
 
         def serve_the_same_html(route: Route) -> None:

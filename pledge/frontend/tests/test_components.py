@@ -52,7 +52,11 @@ def test_the_summary_list_marks_rows_without_actions_when_others_have_them():
     html = render(
         "summary-list",
         rows=[
-            {"key": "Name", "value": "Ann", "actions": [{"href": "/n", "text": "Change", "visually_hidden_text": "name"}]},
+            {
+                "key": "Name",
+                "value": "Ann",
+                "actions": [{"href": "/n", "text": "Change", "visually_hidden_text": "name"}],
+            },
             {"key": "Reference", "value": "ENQ-1"},
         ],
     )
@@ -70,7 +74,9 @@ def test_the_success_notification_banner_is_an_alert():
 
 
 def test_the_date_input_names_and_labels_its_three_boxes():
-    html = render("date-input", id="sent", name_prefix="sent", legend="When did you write?", error_message="Enter a date")
+    html = render(
+        "date-input", id="sent", name_prefix="sent", legend="When did you write?", error_message="Enter a date"
+    )
     assert [i["name"] for i in html.select("input")] == ["sent-day", "sent-month", "sent-year"]
     assert html.select_one("fieldset")["role"] == "group"
     assert all("govuk-input--error" in i["class"] for i in html.select("input"))

@@ -60,7 +60,9 @@ def test_it_shows_an_error_summary_when_the_message_is_empty(client):
 
 def test_it_asks_for_an_email_address_in_the_correct_format(client):
     response = client.post(URL, {**VALID, "email": "ann-at-example"})
-    assert error_links(response) == [("#id_email", "Enter an email address in the correct format, like name@example.com")]
+    assert error_links(response) == [
+        ("#id_email", "Enter an email address in the correct format, like name@example.com")
+    ]
 
 
 def test_it_refuses_a_reference_with_spaces(client):

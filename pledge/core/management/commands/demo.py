@@ -33,9 +33,18 @@ class Command(BaseCommand):
     def add_arguments(self, parser: ArgumentParser) -> None:
         parser.add_argument("action", choices=["load", "logins"])
         parser.add_argument("--register", type=Path, default=DEMO_REGISTER)
+        parser.add_argument("--reset", action="store_true", help="re-import the demo register over any changes")
 
     def handle(self, *args: Any, **options: Any) -> None:
         if options["action"] == "logins":
+            self._print_logins()
+            return
+        from pledge.register.models import Controller
+
+        if Controller.objects.exists() and not options["reset"]:
+            # Keep what people have done in the demo (approvals, edits); --reset starts again from the YAML.
+            self.stdout.write("The demo is already loaded; use `pledge demo load --reset` to start again.")
+            self._create_staff()
             self._print_logins()
             return
         try:

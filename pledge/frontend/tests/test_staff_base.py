@@ -1,0 +1,47 @@
+from bs4 import BeautifulSoup
+from django.template import Context, Template
+from django.test import RequestFactory
+
+
+def render_staff_page(**context):
+    template = Template('{% extends "frontend/staff_base.html" %}{% block content %}<h1>Dashboard</h1>{% endblock %}')
+    request = RequestFactory().get("/staff/")
+    from django.template import RequestContext
+
+    return BeautifulSoup(template.render(RequestContext(request, context)), "html.parser")
+
+
+def test_it_shows_the_staff_navigation():
+    html = render_staff_page()
+    links = [(a.get_text(strip=True), a["href"]) for a in html.select(".govuk-service-navigation__list a")]
+    assert links == [
+        ("Dashboard", "/staff/"),
+        ("Register", "/staff/register/"),
+        ("Notices", "/staff/notices/"),
+        ("Audit log", "/staff/audit/"),
+    ]
+
+
+def test_it_marks_the_current_section():
+    html = render_staff_page(staff_section="register")
+    current = html.select_one(".govuk-service-navigation__item--active a")
+    assert current["href"] == "/staff/register/"
+    assert current["aria-current"] == "true"
+
+
+def test_signing_out_is_a_post_form_with_a_csrf_token():
+    form = render_staff_page().select_one(".govuk-service-navigation__list form")
+    assert form["method"] == "post"
+    assert form.select_one("input[name=csrfmiddlewaretoken]") is not None
+    assert form.select_one("button").get_text(strip=True) == "Sign out"
+
+
+def test_it_keeps_the_public_footer_and_skip_link():
+    html = render_staff_page()
+    assert html.select_one("a.govuk-skip-link")["href"] == "#main-content"
+    assert html.select_one('footer a[href="/staff/"]') is not None
+
+
+def test_it_renders_no_context_free_variables_as_text():
+    assert "{%" not in render_staff_page().get_text()
+    assert Context  # imported for readers who render with a plain Context
