@@ -76,7 +76,9 @@ def contact_dpo(request: HttpRequest) -> HttpResponse:
     else:
         form = ContactDpoForm(initial={"about": reference_from_query(request.GET.get("about"))})
     response_days = getattr(settings, "PLEDGE_ENQUIRY_RESPONSE_DAYS", DEFAULT_RESPONSE_DAYS)
-    return render(request, "site/contact_dpo.html", {"form": form, "dpo": dpo_contact(), "response_days": response_days})
+    return render(
+        request, "site/contact_dpo.html", {"form": form, "dpo": dpo_contact(), "response_days": response_days}
+    )
 
 
 @require_GET
