@@ -14,7 +14,15 @@ from pledge.law.bases import ART9_LABELS, SPECIAL_CATEGORY_LABELS, Art9Condition
 from pledge.law.rights import RIGHT_PLAIN_ENGLISH, RIGHT_TITLES, rights_for_activity
 from pledge.law.schedule1 import SCHEDULE_1
 from pledge.notices.models import Notice, NoticeScope
-from pledge.register.models import Controller, ControllerKind, ProcessingActivity, Service, Status, System
+from pledge.register.models import (
+    Controller,
+    ControllerKind,
+    ProcessingActivity,
+    Recipient,
+    Service,
+    Status,
+    System,
+)
 
 ICO_REGISTER_URL = "https://ico.org.uk/ESDWebPages/Search"
 
@@ -159,9 +167,9 @@ def _activity(activity: ProcessingActivity) -> dict[str, Any]:
         ],
         "sharing_agreements": [a.title for a in activity.sharing_agreements.all()],
         "transfers": [
-            {"recipient": r.name, "country": r.country, "mechanism": r.transfer_mechanism}
-            for r in [*recipients, *activity.systems.all()]
-            if r.country != "GB"
+            {"recipient": holder.name, "country": holder.country, "mechanism": holder.transfer_mechanism}
+            for holder in _holders(recipients, list(activity.systems.all()))
+            if holder.country != "GB"
         ],
         "retention": rule.plain_english if rule else "",
         "retention_source": rule.source if rule else "",
@@ -189,6 +197,11 @@ def _activity(activity: ProcessingActivity) -> dict[str, Any]:
             if s.surveillance
         ],
     }
+
+
+def _holders(recipients: list[Recipient], systems: list[System]) -> list[Recipient | System]:
+    """Everyone who holds the activity's data: a system abroad is a transfer just as a recipient abroad is."""
+    return [*recipients, *systems]
 
 
 def _rights_summary(activities: list[dict[str, Any]]) -> list[dict[str, Any]]:
