@@ -2,7 +2,7 @@
 
 from django.contrib.auth import login, logout
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
@@ -68,5 +68,9 @@ def audit_log(request: HttpRequest) -> HttpResponse:
 
 
 def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
-    """An expired or missing CSRF token gets a plain-English page, not Django's technical one."""
+    """An expired or missing CSRF token gets a plain-English page (JSON for the API), not Django's technical one."""
+    if request.path.startswith("/api/"):
+        return JsonResponse(
+            {"detail": "CSRF check failed: send the X-CSRFToken header with session requests"}, status=403
+        )
     return render(request, "403_csrf.html", status=403)

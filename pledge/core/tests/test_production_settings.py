@@ -9,14 +9,15 @@ from pathlib import Path
 from django.conf import settings
 
 
+def clean_environment() -> dict[str, str]:
+    """This process's environment without test-only switches (the browser tests allow async-unsafe calls)."""
+    environment = {k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    return {**environment, "DJANGO_SETTINGS_MODULE": "pledge.settings"}
+
+
 def run_pledge(*args: str, **env: str) -> subprocess.CompletedProcess[str]:
     # An in-memory database: these checks must never touch the developer's own.
-    environment = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "pledge.settings",
-        "DATABASE_URL": "sqlite://:memory:",
-        **env,
-    }
+    environment = {**clean_environment(), "DATABASE_URL": "sqlite://:memory:", **env}
     return subprocess.run(
         [sys.executable, "-m", "pledge.cli", *args],
         capture_output=True,
@@ -48,8 +49,7 @@ def test_plain_http_redirects_to_https_in_production(tmp_path: Path) -> None:
         "'Strict-Transport-Security' in Client().get('/brand.css', secure=True, HTTP_HOST='127.0.0.1'))"
     )
     environment = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "pledge.settings",
+        **clean_environment(),
         "PLEDGE_DEBUG": "0",
         "PLEDGE_SECRET_KEY": secrets.token_urlsafe(60),
         # Never the developer's database: this request needs none.
