@@ -154,6 +154,9 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 EMAIL_BACKEND = os.environ.get("PLEDGE_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 EMAIL_HOST = os.environ.get("PLEDGE_EMAIL_HOST", "localhost")
 EMAIL_PORT = int(os.environ.get("PLEDGE_EMAIL_PORT", "25"))
+# The register activity that Pledge's own "contact the DPO" form collects under (its collection notice, P027).
+PLEDGE_CONTACT_ACTIVITY = os.environ.get("PLEDGE_CONTACT_ACTIVITY", "dpo-enquiries")
+
 # The public address of this installation, for links in emails.
 PLEDGE_SITE_URL = os.environ.get("PLEDGE_SITE_URL", "http://127.0.0.1:8000")
 DEFAULT_FROM_EMAIL = os.environ.get("PLEDGE_FROM_EMAIL", "privacy@anyshire.example")

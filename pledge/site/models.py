@@ -21,6 +21,11 @@ class DpoEnquiry(models.Model):
     status = models.CharField(max_length=20, choices=EnquiryStatus.choices, default=EnquiryStatus.RECEIVED)
     received_at = models.DateTimeField(default=timezone.now, db_index=True)
     respond_by = models.DateField()
+    closed_at = models.DateTimeField(null=True, blank=True)
+    # The privacy notice version shown beside the form when the message was sent (promise P029).
+    notice_version = models.ForeignKey(
+        "notices.NoticeVersion", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
 
     class Meta:
         ordering = ["-received_at", "-id"]

@@ -12,6 +12,7 @@ from django.utils.html import format_html
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET, require_http_methods
 
+from pledge.notices.collection import collection_notice
 from pledge.site.brand import safe_brand_colour
 from pledge.site.contacts import dpo_contact
 from pledge.site.deadlines import DEFAULT_RESPONSE_DAYS
@@ -70,14 +71,22 @@ def contact_dpo(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
         form = ContactDpoForm(request.POST)
         if form.is_valid():
-            enquiry = receive_enquiry(**form.cleaned_data)
+            shown = collection_notice(settings.PLEDGE_CONTACT_ACTIVITY)
+            enquiry = receive_enquiry(**form.cleaned_data, notice_version=shown.version if shown else None)
             token = signing.dumps(enquiry.pk, salt=CONFIRMATION_SALT)
             return redirect(f"{reverse('site:contact_dpo_sent')}?{urlencode({'enquiry': token})}")
     else:
         form = ContactDpoForm(initial={"about": reference_from_query(request.GET.get("about"))})
     response_days = getattr(settings, "PLEDGE_ENQUIRY_RESPONSE_DAYS", DEFAULT_RESPONSE_DAYS)
     return render(
-        request, "site/contact_dpo.html", {"form": form, "dpo": dpo_contact(), "response_days": response_days}
+        request,
+        "site/contact_dpo.html",
+        {
+            "form": form,
+            "dpo": dpo_contact(),
+            "response_days": response_days,
+            "collection_activity": settings.PLEDGE_CONTACT_ACTIVITY,
+        },
     )
 
 

@@ -10,6 +10,8 @@ from pledge.core.models import User
 from pledge.core.roles import Role
 from pledge.notices.generation import ensure_notices
 from pledge.register.models import ProcessingActivity, Status
+from pledge.site.models import DpoEnquiry
+from pledge.site.services import receive_enquiry
 
 pytestmark = pytest.mark.browser
 
@@ -23,6 +25,7 @@ def register(transactional_db: None) -> None:
     ensure_notices()
     User.objects.create_user(username="dpo", password=PASSWORD, role=Role.DPO)
     User.objects.create_user(username="auditor", password=PASSWORD, role=Role.AUDITOR)
+    receive_enquiry(name="Ann Example", email="ann@example.com", about="", message="What do you keep about me?")
 
 
 def sign_in(page, live_server, username: str = "dpo") -> None:
@@ -43,6 +46,9 @@ STAFF_PAGES = {
     "/staff/notices/council-tax/": "Privacy notice: Council tax",
     "/staff/notices/audit/": "Audit a privacy notice",
     "/staff/audit/": "Audit log",
+    "/staff/register/controllers/": "Controllers",
+    "/staff/register/controllers/testshire-council/edit/": "Change Testshire Council",
+    "/staff/enquiries/": "Enquiries to the Data Protection Officer",
 }
 
 
@@ -133,3 +139,17 @@ def test_the_audit_upload_refuses_other_file_types(live_server, page_without_js,
     page.get_by_label("Upload a privacy notice").set_input_files(str(bad))
     page.get_by_role("button", name="Audit the notice").click()
     assert "must be a .txt, .md, .html or .pdf file" in page.locator(".govuk-error-summary").inner_text()
+
+
+def test_the_dpo_reads_and_closes_an_enquiry_without_javascript(
+    live_server, page_without_js, assert_accessible, register
+):
+    page = page_without_js
+    sign_in(page, live_server)
+    page.goto(live_server.url + "/staff/enquiries/")
+    page.get_by_role("link", name="ENQ-").first.click()
+    assert page.locator("h1").inner_text().startswith("Enquiry ENQ-")
+    assert_accessible(page)
+    page.get_by_label("Closed").check()
+    page.get_by_role("button", name="Save").click()
+    assert DpoEnquiry.objects.get().status == "closed"

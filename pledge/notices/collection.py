@@ -1,0 +1,33 @@
+"""Short collection notices for Pledge's own forms (UK GDPR Art 13(1): at the time of collection; P027, P029)."""
+
+from dataclasses import dataclass
+
+from pledge.notices.models import NoticeScope, NoticeVersion
+from pledge.register.models import ProcessingActivity, Status
+
+
+@dataclass(frozen=True)
+class CollectionNotice:
+    activity: dict[str, object]
+    version: NoticeVersion
+    full_notice_url: str
+
+
+def collection_notice(activity_slug: str) -> CollectionNotice | None:
+    """The short notice for a form bound to ``activity_slug``: the activity as its current service notice says it.
+
+    Read from the published version rather than the live register, so the words shown are the ones a
+    resident can find again in the notice's history, and the version can be stored with the submission.
+    """
+    activity = ProcessingActivity.objects.filter(slug=activity_slug, status=Status.APPROVED).select_related("service")
+    found = activity.first()
+    if found is None:
+        return None
+    notice = found.service.notices.filter(scope=NoticeScope.SERVICE).first()
+    version = notice.current_version() if notice is not None else None
+    if version is None:
+        return None
+    entry = next((a for a in version.document["activities"] if a["slug"] == activity_slug), None)
+    if entry is None:
+        return None
+    return CollectionNotice(activity=entry, version=version, full_notice_url=f"/privacy/{notice.slug}/#{activity_slug}")
