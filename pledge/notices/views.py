@@ -7,14 +7,14 @@ from django.utils import timezone
 
 from pledge.core.permissions import require_permission
 from pledge.core.roles import Permission
-from pledge.notices.audit import audit_document
+from pledge.notices.audit import audit_document, audit_text
 from pledge.notices.audit.checklist import BY_ID
 from pledge.notices.audit.models import AuditReadError
 from pledge.notices.downloads import FORMATS, download_links, notice_file, version_footer
 from pledge.notices.forms import AuditUploadForm, PublishForm
 from pledge.notices.generation import load_ico_details, with_live_contacts
 from pledge.notices.models import Notice, NoticeScope, NoticeVersion
-from pledge.notices.render import notice_blocks
+from pledge.notices.render import notice_blocks, notice_text
 from pledge.notices.services import NoticeIncomplete, NoticeUnchanged, diff_versions, preview_notice, publish_notice
 
 
@@ -111,6 +111,10 @@ def staff_notice_publish(request: HttpRequest, slug: str) -> HttpResponse:
             messages.success(request, f"Published version {version.number} of {notice.title}.")
             return redirect("notices:staff_index")
     latest = notice.versions.order_by("-number").first()
+    # The same Art 13/14 audit that reads other councils' notices, run on our own draft (P028, P038).
+    check = audit_text(notice_text(document), filename=notice.slug, ico=load_ico_details()).to_dict()
+    for item in check["items"]:
+        item["title"] = BY_ID[item["id"]].title
     return render(
         request,
         "notices/staff_publish.html",
@@ -121,6 +125,7 @@ def staff_notice_publish(request: HttpRequest, slug: str) -> HttpResponse:
             "missing": missing,
             "form": form,
             "latest": latest,
+            "check": check,
         },
     )
 
