@@ -33,6 +33,7 @@ def dashboard_figures() -> dict[str, Any]:
         .exclude(service_id__in=covered)
         .select_related("service"),
         "training_lapsed": _training_lapsed(today),
+        "without_security_measures": _without_security_measures(),
         "today": today,
     }
 
@@ -47,3 +48,11 @@ def _training_lapsed(today: Any) -> QuerySet[Any]:
         .filter(Q(training_completed_on__isnull=True) | Q(training_completed_on__lt=cutoff))
         .order_by("username")
     )
+
+
+def _without_security_measures() -> list[Any]:
+    """Activities whose systems record no security measure (Art 30(1)(g), Art 32; promise P132)."""
+    from pledge.register.models import ProcessingActivity
+
+    activities = ProcessingActivity.objects.select_related("service").prefetch_related("systems").order_by("name")
+    return [a for a in activities if not any(system.security_measures for system in a.systems.all())]
