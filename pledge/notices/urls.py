@@ -6,6 +6,8 @@ app_name = "notices"
 
 urlpatterns = [
     path("privacy/", views.notice_index, name="index"),
+    path("privacy/retention-schedule/", views.retention_schedule, name="retention_schedule"),
+    path("privacy/retention-schedule.<str:fmt>", views.retention_schedule, name="retention_schedule_file"),
     path("privacy/<slug:slug>/", views.notice_detail, name="detail"),
     path("privacy/<slug:slug>/version/<int:number>/", views.notice_detail, name="version"),
     path("privacy/<slug:slug>/changes/", views.notice_changes, name="changes"),

@@ -15,6 +15,7 @@ from pledge.notices.forms import AuditUploadForm, PublishForm
 from pledge.notices.generation import load_ico_details, with_live_contacts
 from pledge.notices.models import Notice, NoticeScope, NoticeVersion
 from pledge.notices.render import notice_blocks, notice_text
+from pledge.notices.retention_schedule import retention_schedule_csv, retention_schedule_rows
 from pledge.notices.services import NoticeIncomplete, NoticeUnchanged, diff_versions, preview_notice, publish_notice
 
 
@@ -144,3 +145,17 @@ def staff_notice_audit(request: HttpRequest) -> HttpResponse:
         except AuditReadError as error:
             form.add_error("notice", f"The file could not be read: {error}")
     return render(request, "notices/staff_audit.html", {"staff_section": "notices", "form": form, "report": report})
+
+
+def retention_schedule(request: HttpRequest, fmt: str = "") -> HttpResponse:
+    """How long the council keeps each kind of record, and why: the schedule behind every notice (P034)."""
+    rows = retention_schedule_rows()
+    if fmt == "csv":
+        response = HttpResponse(retention_schedule_csv(rows), content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = 'attachment; filename="retention-schedule.csv"'
+        return response
+    if fmt:
+        raise Http404("Unknown format")
+    return render(
+        request, "notices/retention_schedule.html", {"rows": rows, "csv_size": len(retention_schedule_csv(rows))}
+    )

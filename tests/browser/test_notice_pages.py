@@ -36,6 +36,7 @@ PAGES = {
     "/privacy/council-tax/": "Privacy notice: Council tax",
     "/privacy/council-tax/version/1/": "Privacy notice: Council tax",
     "/privacy/council-tax/changes/": "Changes to this notice",
+    "/privacy/retention-schedule/": "How long we keep your information",
 }
 
 

@@ -76,3 +76,12 @@ def test_a_bad_comparison_falls_back_to_the_latest_two_versions(published: Notic
     ProcessingActivity.objects.filter(slug="garden-waste-subscription").update(name="Garden waste collection")
     publish_notice(notice=published, actor=None, change_summary="Renamed.", effective_from=date(2026, 5, 1))
     assert Client().get("/privacy/council-tax/changes/?from=x&to=99").status_code == 200
+
+
+def test_the_retention_schedule_lists_each_approved_activity_and_downloads_as_csv(published: Notice) -> None:
+    page = Client().get("/privacy/retention-schedule/").content.decode()
+    assert "6 years after the account is closed, then destroy" in page
+    assert "Limitation Act 1980 s.5" in page
+    csv_text = Client().get("/privacy/retention-schedule.csv").content.decode()
+    assert csv_text.splitlines()[0].startswith("Service,Activity,Records")
+    assert len(csv_text.splitlines()) == 3
