@@ -24,7 +24,9 @@ def collection_notice(activity_slug: str) -> CollectionNotice | None:
     if found is None:
         return None
     notice = found.service.notices.filter(scope=NoticeScope.SERVICE).first()
-    version = notice.current_version() if notice is not None else None
+    if notice is None:
+        return None
+    version = notice.current_version()
     if version is None:
         return None
     entry = next((a for a in version.document["activities"] if a["slug"] == activity_slug), None)
