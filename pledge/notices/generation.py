@@ -8,7 +8,7 @@ import json
 from typing import Any
 
 from django.conf import settings
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Prefetch, Q, QuerySet
 
 from pledge.law.bases import ART9_LABELS, SPECIAL_CATEGORY_LABELS, Art9Condition, LawfulBasis, SpecialCategory
 from pledge.law.rights import RIGHT_PLAIN_ENGLISH, RIGHT_TITLES, rights_for_activity
@@ -17,6 +17,7 @@ from pledge.notices.models import Notice, NoticeScope
 from pledge.register.models import (
     Controller,
     ControllerKind,
+    InternalFlow,
     ProcessingActivity,
     Recipient,
     Service,
@@ -72,6 +73,7 @@ def build_notice_document(notice: Notice) -> dict[str, Any]:
             "council_email": controller.dpo_email,
             "ico": load_ico_details(),
         },
+        "internal_flows": _internal_flows(notice),
         "policy_documents": list(controller.policy_documents),
         "extra_sections": list(controller.extra_sections),
     }
@@ -197,6 +199,23 @@ def _activity(activity: ProcessingActivity) -> dict[str, Any]:
             if s.surveillance
         ],
     }
+
+
+def _internal_flows(notice: Notice) -> list[dict[str, Any]]:
+    """Flows in and out of a service notice's service (promise P013); other notices list none."""
+    if notice.scope != NoticeScope.SERVICE or notice.service is None:
+        return []
+    flows = InternalFlow.objects.filter(Q(from_service=notice.service) | Q(to_service=notice.service))
+    return [
+        {
+            "direction": "out" if flow.from_service_id == notice.service.pk else "in",
+            "other_service": (flow.to_service if flow.from_service_id == notice.service.pk else flow.from_service).name,
+            "purposes": list(flow.purposes),
+            "data_categories": list(flow.data_categories),
+            "legislation": list(flow.legislation),
+        }
+        for flow in flows.select_related("from_service", "to_service").order_by("slug")
+    ]
 
 
 def _holders(recipients: list[Recipient], systems: list[System]) -> list[Recipient | System]:

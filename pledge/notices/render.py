@@ -41,6 +41,7 @@ def notice_blocks(document: dict[str, Any]) -> list[Block]:
         blocks += _activity_summaries(document["activities"], document.get("services") or [])
     else:
         blocks += _activities(document["activities"])
+    blocks += _internal_flow_blocks(document.get("internal_flows") or [])
     blocks += _rights(document)
     blocks += _complaints(document)
     blocks += [
@@ -118,6 +119,25 @@ def _activities(activities: list[dict[str, Any]]) -> list[Block]:
         blocks += [_p("Your rights for this use:"), _ul([r["title"] for r in a["rights"]])]
         blocks.append(_link(f"Ask a question about {a['name'].lower()}", f"/contact-the-dpo/?about={a['slug']}"))
     return blocks
+
+
+def _internal_flow_blocks(flows: list[dict[str, Any]]) -> list[Block]:
+    """Sharing between the council's own services, declared in the register."""
+    if not flows:
+        return []
+    items = []
+    for flow in flows:
+        verb = "We pass to" if flow["direction"] == "out" else "We receive from"
+        law = f" ({', '.join(flow['legislation'])})" if flow["legislation"] else ""
+        items.append(
+            f"{verb} {flow['other_service']}: {', '.join(flow['data_categories'])}, "
+            f"to {'; '.join(p[:1].lower() + p[1:] for p in flow['purposes'])}{law}"
+        )
+    return [
+        _h2("Sharing within the council"),
+        _p("Information moves between our own services only for these purposes:"),
+        _ul(items),
+    ]
 
 
 def _activity_summaries(activities: list[dict[str, Any]], services: list[dict[str, str]]) -> list[Block]:

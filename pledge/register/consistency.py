@@ -177,3 +177,10 @@ def _recipient_findings(
         if not recipient.get("contract_reference") or (isinstance(end, date) and end < today):
             findings.append(Finding("recipients", f"processor {slug!r} has no current Art 28 contract"))
     return findings
+
+
+def check_internal_flow(flow: Mapping[str, Any]) -> list[Finding]:
+    """A flow goes from one service to a different one, for a stated purpose."""
+    if flow.get("from_service") and flow.get("from_service") == flow.get("to_service"):
+        return [Finding("to_service", "an internal flow must go to a different service")]
+    return []

@@ -271,3 +271,23 @@ class ProcessingActivity(models.Model):
     def has_indirect_sources(self) -> bool:
         """Art 14 applies when any data comes from somewhere other than the person."""
         return any(source.strip().lower() not in {"you", "the person", "the data subject"} for source in self.sources)
+
+
+class InternalFlow(models.Model):
+    """Personal data passing between two council services for a declared purpose (promise P013).
+
+    Matching or combining data across two services' systems is refused unless a flow declares it.
+    """
+
+    slug = models.SlugField(max_length=100, unique=True)
+    from_service = models.ForeignKey(Service, on_delete=models.PROTECT, related_name="flows_out")
+    to_service = models.ForeignKey(Service, on_delete=models.PROTECT, related_name="flows_in")
+    purposes = models.JSONField(default=list)
+    data_categories = models.JSONField(default=list)
+    legislation = models.JSONField(default=list, blank=True)
+
+    class Meta:
+        ordering = ["from_service__name", "to_service__name"]
+
+    def __str__(self) -> str:
+        return f"{self.from_service} to {self.to_service}"

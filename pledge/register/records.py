@@ -11,6 +11,7 @@ from django.db import models
 
 from pledge.register.models import (
     Controller,
+    InternalFlow,
     ProcessingActivity,
     Recipient,
     RetentionRule,
@@ -28,6 +29,7 @@ MODELS: dict[str, type[models.Model]] = {
     "retention_rules": RetentionRule,
     "services": Service,
     "activities": ProcessingActivity,
+    "internal_flows": InternalFlow,
 }
 
 # Import order: everything a row points at exists before it.
@@ -39,6 +41,7 @@ IMPORT_ORDER = (
     "retention_rules",
     "services",
     "activities",
+    "internal_flows",
 )
 
 

@@ -166,6 +166,7 @@ def export_register(*, directory: Path, actor: Any) -> list[Path]:
         "systems": "systems.yaml",
         "sharing_agreements": "agreements.yaml",
         "retention_rules": "retention.yaml",
+        "internal_flows": "flows.yaml",
     }
     for entity, filename in files.items():
         records = [to_record(entity, obj) for obj in MODELS[entity]._default_manager.order_by("slug")]  # type: ignore[attr-defined]

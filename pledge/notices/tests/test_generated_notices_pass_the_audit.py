@@ -16,13 +16,10 @@ DEMO = settings.BASE_DIR / "demo" / "anyshire" / "register"
 CONDITIONAL = {"PN02", "PN06", "PN09", "PN12", "PN16"}
 
 
-@pytest.fixture(scope="module")
-def demo_texts(django_db_setup: None, django_db_blocker: pytest.FixtureRequest) -> list[tuple[str, str, str]]:
-    with django_db_blocker.unblock():  # type: ignore[attr-defined]
-        call_command("register", "import", str(DEMO))
-        texts = [(n.slug, n.scope, notice_text(build_notice_document(n))) for n in ensure_notices()]
-        call_command("flush", "--no-input")
-    return texts
+@pytest.fixture
+def demo_texts(db: None) -> list[tuple[str, str, str]]:
+    call_command("register", "import", str(DEMO))
+    return [(n.slug, n.scope, notice_text(build_notice_document(n))) for n in ensure_notices()]
 
 
 def test_the_demo_register_has_at_least_thirty_service_notices(demo_texts: list[tuple[str, str, str]]) -> None:
@@ -48,3 +45,10 @@ def test_no_generated_notice_claims_consent_by_browsing_or_cites_repealed_law(
         codes = {flag["code"] for flag in audit_text(text, filename=slug, ico=load_ico_details()).to_dict()["flags"]}
         flagged += [f"{slug}: {code}" for code in codes & bad]
     assert flagged == []
+
+
+def test_a_service_notice_lists_the_declared_flows_within_the_council(demo_texts: list[tuple[str, str, str]]) -> None:
+    council_tax = next(text for slug, _, text in demo_texts if slug == "council-tax")
+    assert "## Sharing within the council" in council_tax
+    assert "We pass to Housing benefit and council tax support" in council_tax
+    assert "Local Government Finance Act 1992 s.13A" in council_tax

@@ -27,12 +27,13 @@ def test_it_writes_one_file_per_shared_entity_and_one_per_service(tmp_path) -> N
     assert sorted(str(p.relative_to(tmp_path / "out")) for p in files) == [
         "agreements.yaml",
         "controllers.yaml",
+        "flows.yaml",
         "recipients.yaml",
         "retention.yaml",
         "services/council-tax.yaml",
         "systems.yaml",
     ]
-    assert AuditEvent.objects.filter(action=AuditAction.EXPORT, summary="6 files").count() == 1
+    assert AuditEvent.objects.filter(action=AuditAction.EXPORT, summary="7 files").count() == 1
 
 
 def test_the_export_validates(tmp_path) -> None:

@@ -51,7 +51,7 @@ def test_it_reports_a_file_that_is_not_a_mapping(tmp_path) -> None:
 
     assert problems_in(directory, "shared.yaml") == [
         f"{directory / 'shared.yaml'}:1: expected a mapping with any of: "
-        "controllers, recipients, systems, sharing_agreements, retention_rules, services"
+        "controllers, recipients, systems, sharing_agreements, retention_rules, services, internal_flows"
     ]
 
 
@@ -60,7 +60,7 @@ def test_it_reports_an_unknown_section_at_its_line(tmp_path) -> None:
 
     assert problems_in(directory, "shared.yaml") == [
         f"{directory / 'shared.yaml'}:20: unknown section 'processors'; expected one of: "
-        "controllers, recipients, systems, sharing_agreements, retention_rules, services"
+        "controllers, recipients, systems, sharing_agreements, retention_rules, services, internal_flows"
     ]
 
 

@@ -18,6 +18,7 @@ def test_the_minimal_fixture_is_valid() -> None:
         "retention_rules": 1,
         "services": 1,
         "activities": 2,
+        "internal_flows": 0,
     }
     assert data.activity_service == {
         "council-tax-billing": "council-tax",

@@ -25,7 +25,7 @@ def test_it_says_a_valid_register_is_valid() -> None:
 
     assert stdout.getvalue() == (
         f"{MINIMAL}: valid (1 controllers, 2 recipients, 1 systems, 0 sharing agreements, "
-        "1 retention rules, 1 services, 2 activities)\n"
+        "1 retention rules, 1 services, 0 internal flows, 2 activities)\n"
     )
     assert stderr.getvalue() == ""
 

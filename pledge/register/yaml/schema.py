@@ -131,6 +131,14 @@ ENTITIES: dict[str, tuple[Field, ...]] = {
         Field("review_by", Kind.DATE),
         Field("activities", Kind.REFS, True, target="activities", help="list of processing activities"),
     ),
+    "internal_flows": (
+        Field("slug", Kind.STR, True),
+        Field("from_service", Kind.REF, True, target="services"),
+        Field("to_service", Kind.REF, True, target="services"),
+        Field("purposes", Kind.STRS, True),
+        Field("data_categories", Kind.STRS, True),
+        Field("legislation", Kind.STRS, help="the law that allows or requires the flow, where there is one"),
+    ),
     "activities": (
         Field("slug", Kind.STR, True),
         Field("name", Kind.STR, True),
@@ -181,9 +189,18 @@ SINGULAR = {
     "retention_rules": "retention rule",
     "services": "service",
     "activities": "activity",
+    "internal_flows": "internal flow",
 }
 
-TOP_LEVEL = ("controllers", "recipients", "systems", "sharing_agreements", "retention_rules", "services")
+TOP_LEVEL = (
+    "controllers",
+    "recipients",
+    "systems",
+    "sharing_agreements",
+    "retention_rules",
+    "services",
+    "internal_flows",
+)
 
 
 def field_map(entity: str) -> dict[str, Field]:
