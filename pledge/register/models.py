@@ -82,6 +82,9 @@ class Recipient(models.Model):
     contract_start = models.DateField(null=True, blank=True)
     contract_end = models.DateField(null=True, blank=True)
     transfer_risk_assessment = models.CharField(max_length=200, blank=True)
+    # A transfer without an Art 46 safeguard stays blocked until the ICO's advice is on record (P024).
+    ico_advice_reference = models.CharField(max_length=100, blank=True)
+    ico_advice_on = models.DateField(null=True, blank=True)
 
     class Meta:
         ordering = ["name"]
@@ -100,6 +103,9 @@ class System(models.Model):
     country = models.CharField(max_length=2, default="GB")
     transfer_mechanism = models.CharField(max_length=20, choices=MECHANISM_CHOICES, default=TransferMechanism.UK)
     transfer_risk_assessment = models.CharField(max_length=200, blank=True)
+    # A transfer without an Art 46 safeguard stays blocked until the ICO's advice is on record (P024).
+    ico_advice_reference = models.CharField(max_length=100, blank=True)
+    ico_advice_on = models.DateField(null=True, blank=True)
     security_measures = models.JSONField(default=list, blank=True)
     surveillance = models.BooleanField(default=False)
     operator = models.CharField(max_length=200, blank=True)

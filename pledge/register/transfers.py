@@ -16,6 +16,7 @@ class TransferRow:
     country: str
     mechanism: str
     risk_assessment: str
+    ico_advice: str
     restricted: bool
     problem: str
 
@@ -37,6 +38,11 @@ def transfers_outside_uk() -> list[TransferRow]:
             entry = adequacy.get(holder.country)
             restricted = entry is None or bool(entry.scope) or mechanism is not TransferMechanism.ADEQUACY
             problem = transfer_problem(country=holder.country, mechanism=mechanism, on=today, adequacy=adequacy)
+            unsafeguarded = mechanism in (TransferMechanism.DEROGATION, TransferMechanism.NONE) and restricted
+            if unsafeguarded and not (holder.ico_advice_reference and holder.ico_advice_on):
+                problem = (
+                    problem or "no Art 46 safeguard: blocked until the ICO's advice (date and reference) is recorded"
+                )
             rows.append(
                 TransferRow(
                     activity=activity,
@@ -45,6 +51,11 @@ def transfers_outside_uk() -> list[TransferRow]:
                     country=holder.country,
                     mechanism=holder.get_transfer_mechanism_display(),
                     risk_assessment=holder.transfer_risk_assessment,
+                    ico_advice=(
+                        f"{holder.ico_advice_reference}, {holder.ico_advice_on:%d %B %Y}"
+                        if holder.ico_advice_on
+                        else ""
+                    ),
                     restricted=restricted,
                     problem=problem or "",
                 )

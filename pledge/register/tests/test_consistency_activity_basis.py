@@ -1,5 +1,3 @@
-
-
 def test_an_internal_flow_must_go_to_another_service() -> None:
     from pledge.register.consistency import check_internal_flow
 

@@ -88,6 +88,8 @@ ENTITIES: dict[str, tuple[Field, ...]] = {
         Field("contract_start", Kind.DATE),
         Field("contract_end", Kind.DATE),
         Field("transfer_risk_assessment", Kind.STR),
+        Field("ico_advice_reference", Kind.STR, help="ICO advice on a transfer without an Art 46 safeguard"),
+        Field("ico_advice_on", Kind.DATE),
     ),
     "systems": (
         Field("slug", Kind.STR, True),
@@ -97,6 +99,8 @@ ENTITIES: dict[str, tuple[Field, ...]] = {
         Field("country", Kind.STR, help="ISO 3166 two-letter code where the data is stored; GB when omitted"),
         Field("transfer_mechanism", Kind.CHOICE, False, _values(TransferMechanism)),
         Field("transfer_risk_assessment", Kind.STR),
+        Field("ico_advice_reference", Kind.STR, help="ICO advice on a transfer without an Art 46 safeguard"),
+        Field("ico_advice_on", Kind.DATE),
         Field("security_measures", Kind.STRS),
         Field("surveillance", Kind.BOOL, help="CCTV, ANPR, body-worn cameras"),
         Field("operator", Kind.STR),
