@@ -33,3 +33,17 @@ def collection_notice(activity_slug: str) -> CollectionNotice | None:
     if entry is None:
         return None
     return CollectionNotice(activity=entry, version=version, full_notice_url=f"/privacy/{notice.slug}/#{activity_slug}")
+
+
+def purposes_not_covered(*, shown: NoticeVersion, activity_slug: str) -> list[str]:
+    """Purposes the activity has now that the notice shown at collection did not tell the person about.
+
+    Data collected under an older notice is not covered for a purpose added later (Art 13(3)): it may not
+    be used for that purpose until the person has been told.
+    """
+    then = next((a for a in shown.document["activities"] if a["slug"] == activity_slug), None)
+    now = ProcessingActivity.objects.filter(slug=activity_slug).first()
+    if now is None:
+        return []
+    told = set(then["purposes"]) if then else set()
+    return [purpose for purpose in now.purposes if purpose not in told]

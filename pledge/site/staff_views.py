@@ -7,10 +7,13 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from django.conf import settings
+
 from pledge.core.audit import record
 from pledge.core.models import AuditAction
 from pledge.core.permissions import require_permission
 from pledge.core.roles import Permission
+from pledge.notices.collection import purposes_not_covered
 from pledge.site.models import DpoEnquiry, EnquiryStatus
 from pledge.site.services import change_enquiry_status
 
@@ -40,10 +43,20 @@ def enquiry_detail(request: HttpRequest, pk: int) -> HttpResponse:
     enquiry = get_object_or_404(DpoEnquiry, pk=pk)
     # Reading a person's message is itself recorded (promise P129).
     record(actor=request.user, action=AuditAction.VIEW, object_type="dpo_enquiry", object_ref=enquiry.reference)
+    not_covered = (
+        purposes_not_covered(shown=enquiry.notice_version, activity_slug=settings.PLEDGE_CONTACT_ACTIVITY)
+        if enquiry.notice_version is not None
+        else []
+    )
     return render(
         request,
         "site/staff/enquiry.html",
-        {"staff_section": "enquiries", "enquiry": enquiry, "statuses": EnquiryStatus.choices},
+        {
+            "staff_section": "enquiries",
+            "enquiry": enquiry,
+            "statuses": EnquiryStatus.choices,
+            "not_covered": not_covered,
+        },
     )
 
 

@@ -45,3 +45,19 @@ def test_without_a_published_notice_the_form_still_works(db: None) -> None:
     response = Client().post("/contact-the-dpo/", VALID)
     assert response.status_code == 302
     assert DpoEnquiry.objects.get().notice_version is None
+
+
+def test_a_purpose_added_after_collection_is_flagged_as_not_covered(published: Notice) -> None:
+    from pledge.core.models import User
+    from pledge.core.roles import Role
+    from pledge.register.models import ProcessingActivity
+
+    Client().post("/contact-the-dpo/", VALID)
+    activity = ProcessingActivity.objects.get(slug="garden-waste-subscription")
+    activity.purposes = [*activity.purposes, "to send you offers from partners"]
+    activity.save()
+    publish_notice(notice=published, actor=None, change_summary="New purpose.", effective_from=date(2026, 2, 1))
+    staff = Client()
+    staff.force_login(User.objects.create_user(username="dpo", password=None, role=Role.DPO))
+    page = staff.get(f"/staff/enquiries/{DpoEnquiry.objects.get().pk}/").content.decode()
+    assert "Do not use it for: to send you offers from partners." in page
