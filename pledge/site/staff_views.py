@@ -1,13 +1,12 @@
 """Staff pages for messages to the DPO: a queue with reply-by dates, kept apart from rights requests (P147)."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
-
-from django.conf import settings
 
 from pledge.core.audit import record
 from pledge.core.models import AuditAction
