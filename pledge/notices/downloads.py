@@ -35,21 +35,29 @@ def notice_file(document: dict[str, Any], fmt: str, *, footer: str) -> bytes:
     """The notice as a file in ``fmt`` (one of FORMATS)."""
     if fmt == "txt":
         return (notice_text(document) + "\n" + footer + "\n").encode()
+    return blocks_file(
+        notice_blocks(document), fmt, title=document["title"], author=document["controller"]["name"], footer=footer
+    )
+
+
+def blocks_file(blocks: list[dict[str, Any]], fmt: str, *, title: str, author: str, footer: str) -> bytes:
+    """Blocks (headings, paragraphs, lists, links) as a Word document or a PDF."""
     if fmt == "docx":
-        return _docx(document, footer)
+        return _docx(blocks, title=title, author=author, footer=footer)
     if fmt == "pdf":
-        return _pdf(document, footer)
+        return _pdf(blocks, title=title, author=author, footer=footer)
     raise ValueError(f"unknown format {fmt!r}")
 
 
-def _docx(document: dict[str, Any], footer: str) -> bytes:
+def _docx(blocks: list[dict[str, Any]], *, title: str, author: str, footer: str) -> bytes:
     from docx import Document
 
     doc = Document()
-    doc.core_properties.title = document["title"]
-    doc.core_properties.author = document["controller"]["name"]
-    doc.add_heading(document["title"], level=0)
-    for block in notice_blocks(document):
+    doc.core_properties.title = title
+    doc.core_properties.author = author
+    doc.core_properties.language = "en-GB"
+    doc.add_heading(title, level=0)
+    for block in blocks:
         kind = block["type"]
         if kind in ("h2", "h3"):
             doc.add_heading(block["text"], level=1 if kind == "h2" else 2)
@@ -66,7 +74,7 @@ def _docx(document: dict[str, Any], footer: str) -> bytes:
     return out.getvalue()
 
 
-def _pdf(document: dict[str, Any], footer: str) -> bytes:
+def _pdf(blocks: list[dict[str, Any]], *, title: str, author: str, footer: str) -> bytes:
     from xml.sax.saxutils import escape
 
     from reportlab.lib.pagesizes import A4
@@ -75,11 +83,9 @@ def _pdf(document: dict[str, Any], footer: str) -> bytes:
 
     styles = getSampleStyleSheet()
     out = io.BytesIO()
-    pdf = SimpleDocTemplate(
-        out, pagesize=A4, title=document["title"], author=document["controller"]["name"], lang="en-GB"
-    )
-    story: list[Any] = [Paragraph(escape(document["title"]), styles["Title"])]
-    for block in notice_blocks(document):
+    pdf = SimpleDocTemplate(out, pagesize=A4, title=title, author=author, lang="en-GB")
+    story: list[Any] = [Paragraph(escape(title), styles["Title"])]
+    for block in blocks:
         kind = block["type"]
         if kind in ("h2", "h3"):
             story.append(Paragraph(escape(block["text"]), styles["Heading2" if kind == "h2" else "Heading3"]))

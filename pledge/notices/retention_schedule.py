@@ -3,6 +3,7 @@
 import csv
 import io
 from dataclasses import dataclass
+from typing import Any
 
 from pledge.register.models import ProcessingActivity, Status
 
@@ -41,3 +42,17 @@ def retention_schedule_csv(rows: list[ScheduleRow]) -> str:
     writer.writerow(["Service", "Activity", "Records", "How long we keep them", "Why (law or guidance)"])
     writer.writerows([r.service, r.activity, r.records, r.period, r.source] for r in rows)
     return buffer.getvalue()
+
+
+def retention_schedule_blocks(rows: list[ScheduleRow]) -> list[dict[str, Any]]:
+    """The schedule as document blocks, one heading per service, for the Word and PDF downloads."""
+    blocks: list[dict[str, Any]] = [
+        {"type": "p", "text": "How long we keep each kind of record, what happens at the end, and why."}
+    ]
+    service = None
+    for row in rows:
+        if row.service != service:
+            service = row.service
+            blocks += [{"type": "h2", "text": service}, {"type": "ul", "items": []}]
+        blocks[-1]["items"].append(f"{row.activity}: {row.period} ({row.source})")
+    return blocks

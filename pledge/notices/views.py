@@ -1,5 +1,8 @@
 """Public notice pages (stable addresses, versions, change history) and staff publishing and auditing."""
 
+from typing import Any
+
+from django.conf import settings
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -10,12 +13,16 @@ from pledge.core.roles import Permission
 from pledge.notices.audit import audit_document, audit_text
 from pledge.notices.audit.checklist import BY_ID
 from pledge.notices.audit.models import AuditReadError
-from pledge.notices.downloads import FORMATS, download_links, notice_file, version_footer
+from pledge.notices.downloads import FORMATS, blocks_file, download_links, notice_file, version_footer
 from pledge.notices.forms import AuditUploadForm, PublishForm
 from pledge.notices.generation import load_ico_details, with_live_contacts
 from pledge.notices.models import Notice, NoticeScope, NoticeVersion
 from pledge.notices.render import notice_blocks, notice_text
-from pledge.notices.retention_schedule import retention_schedule_csv, retention_schedule_rows
+from pledge.notices.retention_schedule import (
+    retention_schedule_blocks,
+    retention_schedule_csv,
+    retention_schedule_rows,
+)
 from pledge.notices.services import NoticeIncomplete, NoticeUnchanged, diff_versions, preview_notice, publish_notice
 
 
@@ -150,12 +157,29 @@ def staff_notice_audit(request: HttpRequest) -> HttpResponse:
 def retention_schedule(request: HttpRequest, fmt: str = "") -> HttpResponse:
     """How long the council keeps each kind of record, and why: the schedule behind every notice (P034)."""
     rows = retention_schedule_rows()
-    if fmt == "csv":
-        response = HttpResponse(retention_schedule_csv(rows), content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = 'attachment; filename="retention-schedule.csv"'
-        return response
+    files = retention_schedule_files(rows)
     if fmt:
-        raise Http404("Unknown format")
-    return render(
-        request, "notices/retention_schedule.html", {"rows": rows, "csv_size": len(retention_schedule_csv(rows))}
-    )
+        if fmt not in files:
+            raise Http404("Unknown format")
+        content_type = "text/csv; charset=utf-8" if fmt == "csv" else FORMATS[fmt][0]
+        response = HttpResponse(files[fmt], content_type=content_type)
+        response["Content-Disposition"] = f'attachment; filename="retention-schedule.{fmt}"'
+        return response
+    downloads = [
+        {"fmt": fmt, "label": label, "size": len(files[fmt])}
+        for fmt, label in (("csv", "CSV spreadsheet"), ("docx", "Word document"), ("pdf", "PDF"))
+    ]
+    return render(request, "notices/retention_schedule.html", {"rows": rows, "downloads": downloads})
+
+
+def retention_schedule_files(rows: list[Any]) -> dict[str, bytes]:
+    council = settings.PLEDGE_COUNCIL["name"]
+    blocks = retention_schedule_blocks(rows)
+    footer = f"Published by {council} on {timezone.localdate():%d %B %Y}."
+    return {
+        "csv": retention_schedule_csv(rows).encode(),
+        **{
+            fmt: blocks_file(blocks, fmt, title=f"{council} retention schedule", author=council, footer=footer)
+            for fmt in ("docx", "pdf")
+        },
+    }

@@ -85,3 +85,11 @@ def test_the_retention_schedule_lists_each_approved_activity_and_downloads_as_cs
     csv_text = Client().get("/privacy/retention-schedule.csv").content.decode()
     assert csv_text.splitlines()[0].startswith("Service,Activity,Records")
     assert len(csv_text.splitlines()) == 3
+
+
+@pytest.mark.parametrize(("fmt", "magic"), [("pdf", b"%PDF"), ("docx", b"PK")])
+def test_the_retention_schedule_downloads_as_pdf_and_word(published: Notice, fmt: str, magic: bytes) -> None:
+    response = Client().get(f"/privacy/retention-schedule.{fmt}")
+    assert response.status_code == 200
+    assert response.content.startswith(magic)
+    assert Client().get("/privacy/retention-schedule.exe").status_code == 404
