@@ -18,6 +18,8 @@ class Command(BaseCommand):
         audit.add_argument("--format", dest="output_format", choices=["text", "json"], default="text")
         publish = sub.add_parser("publish", help="publish a new version of every notice whose content changed")
         publish.add_argument("--summary", required=True, help="the change summary shown to the public")
+        links = sub.add_parser("check-links", help="report broken links in the current published notices")
+        links.add_argument("--internal-only", action="store_true", help="do not request other websites")
 
     def handle(self, *args: Any, **options: Any) -> None:
         if options["action"] == "audit":
@@ -29,7 +31,20 @@ class Command(BaseCommand):
             if code:
                 raise CommandError("some files could not be audited", returncode=code)
             return
+        if options["action"] == "check-links":
+            self._check_links(external=not options["internal_only"])
+            return
         self._publish(options["summary"])
+
+    def _check_links(self, *, external: bool) -> None:
+        from pledge.notices.links import check_links
+
+        problems = check_links(external=external)
+        for problem in problems:
+            self.stderr.write(str(problem))
+        if problems:
+            raise CommandError(f"{len(problems)} broken link(s)", returncode=1)
+        self.stdout.write("Every link in the published notices works.")
 
     def _publish(self, summary: str) -> None:
         from pledge.notices.generation import ensure_notices
