@@ -71,6 +71,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "pledge.core.context_processors.council",
+                "pledge.core.context_processors.staff_permissions",
             ],
         },
     }

@@ -2,10 +2,14 @@ from bs4 import BeautifulSoup
 from django.template import RequestContext, Template
 from django.test import RequestFactory
 
+from pledge.core.models import User
+from pledge.core.roles import Role
 
-def render_staff_page(**context):
+
+def render_staff_page(role=Role.DPO, **context):
     template = Template('{% extends "frontend/staff_base.html" %}{% block content %}<h1>Dashboard</h1>{% endblock %}')
     request = RequestFactory().get("/staff/")
+    request.user = User(username="someone", role=role)
     return BeautifulSoup(template.render(RequestContext(request, context)), "html.parser")
 
 
@@ -16,8 +20,15 @@ def test_it_shows_the_staff_navigation():
         ("Dashboard", "/staff/"),
         ("Register", "/staff/register/"),
         ("Notices", "/staff/notices/"),
+        ("Enquiries", "/staff/enquiries/"),
         ("Audit log", "/staff/audit/"),
     ]
+
+
+def test_it_offers_only_what_the_role_can_open():
+    html = render_staff_page(role=Role.CASEWORKER)
+    links = [a.get_text(strip=True) for a in html.select(".govuk-service-navigation__list a")]
+    assert links == ["Dashboard", "Register"]
 
 
 def test_it_marks_the_current_section():
