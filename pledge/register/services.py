@@ -11,6 +11,7 @@ from typing import Any
 import yaml
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
+from django.forms import ModelForm
 from django.utils import timezone
 
 from pledge.core.audit import record as audit
@@ -243,3 +244,42 @@ def _change_status(
             after=json_safe(to_record("activities", activity)),
         )
     return activity
+
+
+def save_edited_activity(*, form: "ModelForm[ProcessingActivity]", actor: Any) -> ProcessingActivity:
+    """Save a staff edit as a draft: any change to an approved activity needs the DPO's approval again."""
+
+    def as_draft(activity: ProcessingActivity) -> None:
+        activity.status = Status.DRAFT
+
+    return _save_form_with_audit(
+        form=form, entity="activities", actor=actor, summary="Edited {name}", before_save=as_draft
+    )
+
+
+def save_controller_details(*, form: "ModelForm[Controller]", actor: Any) -> Controller:
+    """Save a controller's contact details; every current notice shows them on the next page load."""
+    return _save_form_with_audit(
+        form=form, entity="controllers", actor=actor, summary="Changed the contact details of {name}"
+    )
+
+
+def _save_form_with_audit(*, form: Any, entity: str, actor: Any, summary: str, before_save: Any = None) -> Any:
+    """Save a valid model form and its many-to-many fields with one audit row holding before and after."""
+    before = json_safe(to_record(entity, form.instance.__class__._default_manager.get(pk=form.instance.pk)))
+    with transaction.atomic():
+        changed = form.save(commit=False)
+        if before_save is not None:
+            before_save(changed)
+        changed.save()
+        form.save_m2m()
+        audit(
+            actor=actor,
+            action=AuditAction.UPDATE,
+            object_type=entity,
+            object_ref=changed.slug,
+            summary=summary.format(name=changed.name),
+            before=before,
+            after=json_safe(to_record(entity, changed)),
+        )
+    return changed

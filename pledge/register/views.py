@@ -2,7 +2,6 @@
 
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.db import transaction
 from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -18,7 +17,6 @@ from pledge.law.rights import rights_for_activity
 from pledge.register import services
 from pledge.register.forms import ActivityForm, ControllerForm
 from pledge.register.models import Controller, ProcessingActivity, Service, Status
-from pledge.register.records import json_safe, to_record
 
 
 @require_permission(Permission.VIEW_REGISTER)
@@ -103,24 +101,9 @@ def activity_edit(request: HttpRequest, slug: str) -> HttpResponse:
     activity = get_object_or_404(ProcessingActivity.objects.select_related("service__controller"), slug=slug)
     if not _can_edit(request.user, activity):
         return render(request, "core/forbidden.html", status=403)
-    before = json_safe(to_record("activities", activity))
     form = ActivityForm(request.POST or None, instance=activity)
     if request.method == "POST" and form.is_valid():
-        with transaction.atomic():
-            changed = form.save(commit=False)
-            # Any change to an approved activity needs the DPO's approval again.
-            changed.status = Status.DRAFT
-            changed.save()
-            form.save_m2m()
-            record(
-                actor=request.user,
-                action=AuditAction.UPDATE,
-                object_type="activities",
-                object_ref=changed.slug,
-                summary=f"Edited {changed.name}",
-                before=before,
-                after=json_safe(to_record("activities", changed)),
-            )
+        services.save_edited_activity(form=form, actor=request.user)
         messages.success(request, "Saved as a draft. Submit it for the DPO's approval when it is ready.")
         return redirect("register:activity", slug=activity.slug)
     return render(
@@ -206,20 +189,9 @@ def controller_index(request: HttpRequest) -> HttpResponse:
 def controller_edit(request: HttpRequest, slug: str) -> HttpResponse:
     """Only the DPO changes contact details: they appear at once on every notice and page."""
     controller = get_object_or_404(Controller, slug=slug)
-    before = json_safe(to_record("controllers", controller))
     form = ControllerForm(request.POST or None, instance=controller)
     if request.method == "POST" and form.is_valid():
-        with transaction.atomic():
-            changed = form.save()
-            record(
-                actor=request.user,
-                action=AuditAction.UPDATE,
-                object_type="controllers",
-                object_ref=changed.slug,
-                summary=f"Changed the contact details of {changed.name}",
-                before=before,
-                after=json_safe(to_record("controllers", changed)),
-            )
+        services.save_controller_details(form=form, actor=request.user)
         messages.success(request, "Saved. The new details show on every notice and page now.")
         return redirect("register:controllers")
     return render(
