@@ -74,13 +74,20 @@ def _who_we_are(document: dict[str, Any]) -> list[Block]:
         _p(f"Our registration number with the Information Commissioner's Office is {registration}."),
         _link("Check our entry on the ICO's register of fee payers", c["ico_register_url"], external=True),
         _h2("Our Data Protection Officer"),
-        _p(f"You can contact our Data Protection Officer ({dpo['name']}) about anything in this notice:"),
+        _p(f"You can contact {_dpo_title(dpo['name'])} about anything in this notice:"),
         _ul(
             [f"Email: {dpo['email']}", f"Phone: {dpo['phone']}" if dpo.get("phone") else "", f"Post: {dpo['address']}"]
         ),
         _link("Contact the Data Protection Officer online", "/contact-the-dpo/"),
         _p(document["representative"]),
     ]
+
+
+def _dpo_title(name: str) -> str:
+    """'our Data Protection Officer', naming them only when the register holds more than the title."""
+    if not name or name.strip().lower() == "data protection officer":
+        return "our Data Protection Officer"
+    return f"our Data Protection Officer ({name})"
 
 
 def _activities(activities: list[dict[str, Any]]) -> list[Block]:
