@@ -56,7 +56,8 @@ def to_record(entity: str, obj: models.Model, *, include_empty: bool = False) ->
             related = getattr(obj, spec.name)
             value = related.slug if related is not None else ""
         elif spec.kind is Kind.REFS:
-            value = sorted(getattr(obj, spec.name).values_list("slug", flat=True))
+            # A row not saved yet (a new activity on the staff form) has no links to read.
+            value = sorted(getattr(obj, spec.name).values_list("slug", flat=True)) if obj.pk else []
         else:
             value = getattr(obj, spec.name)
         if isinstance(value, date) or include_empty or value not in (None, "", [], False, 0):

@@ -13,6 +13,7 @@ from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.forms import ModelForm
 from django.utils import timezone
+from django.utils.text import slugify
 
 from pledge.core.audit import record as audit
 from pledge.core.models import AuditAction
@@ -283,3 +284,30 @@ def _save_form_with_audit(*, form: Any, entity: str, actor: Any, summary: str, b
             after=json_safe(to_record(entity, changed)),
         )
     return changed
+
+
+def create_activity(*, form: "ModelForm[ProcessingActivity]", actor: Any) -> ProcessingActivity:
+    """Add a processing activity from the staff form: always a draft until the DPO approves it."""
+    with transaction.atomic():
+        activity = form.save(commit=False)
+        activity.slug = _unique_activity_slug(activity.name)
+        activity.status = Status.DRAFT
+        activity.save()
+        form.save_m2m()
+        audit(
+            actor=actor,
+            action=AuditAction.CREATE,
+            object_type="activities",
+            object_ref=activity.slug,
+            summary=f"Added {activity.name} to {activity.service.name}",
+            after=json_safe(to_record("activities", activity)),
+        )
+    return activity
+
+
+def _unique_activity_slug(name: str) -> str:
+    base = slugify(name)[:90] or "activity"
+    slug, number = base, 2
+    while ProcessingActivity.objects.filter(slug=slug).exists():
+        slug, number = f"{base}-{number}", number + 1
+    return slug

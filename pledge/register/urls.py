@@ -6,6 +6,7 @@ app_name = "register"
 
 urlpatterns = [
     path("", views.register_index, name="index"),
+    path("services/<slug:service_slug>/add-activity/", views.activity_add, name="activity_add"),
     path("activities/<slug:slug>/", views.activity_detail, name="activity"),
     path("activities/<slug:slug>/edit/", views.activity_edit, name="activity_edit"),
     path("activities/<slug:slug>/submit/", views.activity_submit, name="activity_submit"),

@@ -197,3 +197,23 @@ def controller_edit(request: HttpRequest, slug: str) -> HttpResponse:
     return render(
         request, "register/controller_edit.html", {"staff_section": "register", "controller": controller, "form": form}
     )
+
+
+def _can_edit_service(user: object, service: Service) -> bool:
+    return _can_edit(user, ProcessingActivity(service=service))
+
+
+@require_permission(Permission.EDIT_REGISTER)
+def activity_add(request: HttpRequest, service_slug: str) -> HttpResponse:
+    """Add a processing activity to a service, as a draft for the DPO to approve."""
+    service = get_object_or_404(Service.objects.select_related("controller"), slug=service_slug)
+    if not _can_edit_service(request.user, service):
+        return render(request, "core/forbidden.html", status=403)
+    form = ActivityForm(request.POST or None, instance=ProcessingActivity(service=service))
+    if request.method == "POST" and form.is_valid():
+        activity = services.create_activity(form=form, actor=request.user)
+        messages.success(request, "Added as a draft. Submit it for the DPO's approval when it is ready.")
+        return redirect("register:activity", slug=activity.slug)
+    return render(
+        request, "register/activity_add.html", {"staff_section": "register", "service": service, "form": form}
+    )

@@ -49,6 +49,7 @@ STAFF_PAGES = {
     "/staff/register/controllers/": "Controllers",
     "/staff/register/controllers/testshire-council/edit/": "Change Testshire Council",
     "/staff/enquiries/": "Enquiries to the Data Protection Officer",
+    "/staff/register/services/council-tax/add-activity/": "Add a processing activity",
 }
 
 
