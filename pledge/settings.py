@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "pledge.register",
     "pledge.notices",
     "pledge.site",
+    "pledge.calendars",
 ]
 
 MIDDLEWARE = [
