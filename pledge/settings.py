@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "pledge.notices",
     "pledge.site",
     "pledge.calendars",
+    "pledge.casework",
 ]
 
 MIDDLEWARE = [
@@ -91,7 +92,6 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["OPTIONS"]["transaction_mode"] = "IMMEDIATE"
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
-FORMS_URLFIELD_ASSUME_HTTPS = True  # Django 6's default, adopted now
 AUTH_USER_MODEL = "core.User"
 LOGIN_URL = "core:login"
 LOGIN_REDIRECT_URL = "core:dashboard"

@@ -131,6 +131,8 @@ class ActivityForm(forms.ModelForm):
 class ControllerForm(forms.ModelForm):
     """A controller's contact details, held once and shown on every notice, letter and page (P143, P144)."""
 
+    website = forms.URLField(required=False, assume_scheme="https", label="Website")
+
     class Meta:
         model = Controller
         fields = [
