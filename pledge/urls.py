@@ -9,5 +9,6 @@ urlpatterns = [
     path("", include("pledge.notices.urls")),
     path("staff/", include("pledge.core.urls")),
     path("staff/register/", include("pledge.register.urls")),
+    path("staff/cases/", include("pledge.casework.urls")),
     path("api/v1/", api.urls),
 ]

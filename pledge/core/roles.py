@@ -25,6 +25,8 @@ class Permission(StrEnum):
     VIEW_AUDIT_LOG = "view_audit_log"
     VIEW_ENQUIRIES = "view_enquiries"
     MANAGE_TOKENS = "manage_tokens"
+    VIEW_CASES = "view_cases"
+    HANDLE_CASES = "handle_cases"
 
 
 _GRANTS: dict[Role, frozenset[Permission]] = {
@@ -37,13 +39,17 @@ _GRANTS: dict[Role, frozenset[Permission]] = {
             Permission.AUDIT_NOTICES,
             Permission.VIEW_AUDIT_LOG,
             Permission.VIEW_ENQUIRIES,
+            Permission.VIEW_CASES,
+            Permission.HANDLE_CASES,
         }
     ),
-    # Caseworkers handle requests (a later issue); from the register they need only to read.
-    Role.CASEWORKER: frozenset({Permission.VIEW_REGISTER}),
+    # Caseworkers handle rights requests; from the register they need only to read.
+    Role.CASEWORKER: frozenset({Permission.VIEW_REGISTER, Permission.VIEW_CASES, Permission.HANDLE_CASES}),
     # Service leads edit drafts for their own services only (see ``can_edit_service``).
     Role.SERVICE_LEAD: frozenset({Permission.VIEW_REGISTER, Permission.EDIT_REGISTER}),
-    Role.AUDITOR: frozenset({Permission.VIEW_REGISTER, Permission.VIEW_AUDIT_LOG, Permission.AUDIT_NOTICES}),
+    Role.AUDITOR: frozenset(
+        {Permission.VIEW_REGISTER, Permission.VIEW_AUDIT_LOG, Permission.AUDIT_NOTICES, Permission.VIEW_CASES}
+    ),
 }
 
 

@@ -1,0 +1,113 @@
+"""Rights-request cases: the request, who made it, its dates, and the clarifications that pause its clock.
+
+The timeline of a case is the core audit trail (``AuditEvent`` with ``object_type="case"``): it is already
+append-only and is what the ICO will ask to see, so a second events table would only drift from it.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+
+from pledge.casework.states import STATE_LABELS, CaseState
+from pledge.law.calendar import Nation
+
+DEFAULT_NATION = Nation.ENGLAND_AND_WALES.value
+
+
+class CaseKind(models.TextChoices):
+    ACCESS = "access", "Access to personal data (subject access)"
+    ACCESS_CCTV = "access_cctv", "Access to CCTV or ANPR footage"
+    RECTIFICATION = "rectification", "Rectification"
+    ERASURE = "erasure", "Erasure"
+    RESTRICTION = "restriction", "Restriction of processing"
+    OBJECTION = "objection", "Objection to processing"
+    PORTABILITY = "portability", "Data portability"
+    AUTOMATED_DECISION_REVIEW = "automated_decision_review", "Review of an automated decision"
+    CONSENT_WITHDRAWAL = "consent_withdrawal", "Withdrawal of consent"
+    THIRD_PARTY_AUTHORISATION = "third_party_authorisation", "Let someone else see my record"
+
+
+class Channel(models.TextChoices):
+    WEB = "web", "Website"
+    PHONE = "phone", "Phone"
+    LETTER = "letter", "Letter"
+    EMAIL = "email", "Email"
+    IN_PERSON = "in_person", "In person"
+    SOCIAL_MEDIA = "social_media", "Social media"
+
+
+class Relationship(models.TextChoices):
+    SELF = "", "The person themselves"
+    PARENT = "parent", "Parent or guardian"
+    SOLICITOR = "solicitor", "Solicitor"
+    ATTORNEY = "attorney", "Lasting power of attorney"
+    ADVOCATE = "advocate", "Advocate"
+    OTHER = "other", "Someone else with authority"
+
+
+class Proof(models.TextChoices):
+    IDENTITY = "identity", "Proof of identity"
+    AUTHORITY = "authority", "Proof of authority to act for the person"
+
+
+def default_nation() -> str:
+    """The council's bank-holiday nation, from ``PLEDGE_NATION`` (England and Wales unless set)."""
+    return str(getattr(settings, "PLEDGE_NATION", DEFAULT_NATION))
+
+
+class Case(models.Model):
+    """One request from a resident. ``due_on`` and ``extension_notice_by`` are recomputed on every change."""
+
+    reference = models.CharField(max_length=20, unique=True, editable=False)
+    kind = models.CharField(max_length=40, choices=CaseKind.choices)
+    channel = models.CharField(max_length=20, choices=Channel.choices)
+    state = models.CharField(
+        max_length=30, choices=[(s.value, STATE_LABELS[s]) for s in CaseState], default=CaseState.RECEIVED
+    )
+    received_on = models.DateField()
+    id_received_on = models.DateField(null=True, blank=True)
+    authority_received_on = models.DateField(null=True, blank=True)
+    fee_received_on = models.DateField(null=True, blank=True)
+    extended = models.BooleanField(default=False)
+    extension_reason = models.TextField(blank=True)
+    nation = models.CharField(max_length=30, choices=[(n.value, n.value) for n in Nation], default=default_nation)
+    requester_name = models.CharField(max_length=200)
+    requester_email = models.EmailField(blank=True)
+    requester_address = models.TextField(blank=True)
+    on_behalf_of = models.CharField(max_length=20, choices=Relationship.choices, blank=True, default="")
+    summary = models.TextField()
+    assignee = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="assigned_cases"
+    )
+    due_on = models.DateField(db_index=True)
+    extension_notice_by = models.DateField()
+    responded_on = models.DateField(null=True, blank=True)
+    closed_on = models.DateField(null=True, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["due_on", "id"]
+        indexes = [models.Index(fields=["state", "due_on"])]
+
+    def __str__(self) -> str:
+        return self.reference
+
+    @property
+    def case_state(self) -> CaseState:
+        return CaseState(self.state)
+
+
+class Clarification(models.Model):
+    """A request to the requester to say what they are asking for; answered ones pause an access clock."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="clarifications")
+    asked_on = models.DateField()
+    answered_on = models.DateField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["asked_on", "id"]
+
+
+def format_reference(*, year: int, pk: int) -> str:
+    """The reference a requester is given, like RR-2026-000123."""
+    return f"RR-{year}-{pk:06d}"

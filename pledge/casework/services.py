@@ -1,0 +1,203 @@
+"""Every change to a case: keyword-only, one transaction each, one audit row each, dates recomputed each time.
+
+Audit summaries name the case by reference only; the requester's details and free text stay in the case.
+Errors are ``CaseworkError`` with a message fit to show to staff; when one is raised nothing has been saved.
+"""
+
+from datetime import date
+from typing import Any
+from uuid import uuid4
+
+from django.db import transaction
+from django.utils import timezone
+
+from pledge.casework.clock import NOT_EXTENDABLE, deadline_for
+from pledge.casework.models import Case, CaseKind, Channel, Clarification, Proof, format_reference
+from pledge.casework.states import CaseState, IllegalTransitionError, check_move, is_open
+from pledge.core.audit import record
+from pledge.core.models import AuditAction
+from pledge.law.calendar import OutsideCalendarError
+
+OBJECT_TYPE = "case"
+
+
+class CaseworkError(ValueError):
+    """A change refused with a reason staff can act on; nothing was saved."""
+
+
+def open_request(
+    *,
+    kind: CaseKind | str,
+    channel: Channel | str,
+    received_on: date,
+    requester_name: str,
+    requester_email: str = "",
+    requester_address: str = "",
+    on_behalf_of: str = "",
+    summary: str,
+    actor: Any,
+) -> Case:
+    """Log a new request and work out its due date from the calendar in force."""
+    _check_not_future(received_on, "The date the request was received")
+    case = Case(
+        kind=CaseKind(kind),
+        channel=Channel(channel),
+        received_on=received_on,
+        requester_name=requester_name,
+        requester_email=requester_email,
+        requester_address=requester_address,
+        on_behalf_of=on_behalf_of,
+        summary=summary,
+    )
+    _recompute(case)
+    with transaction.atomic():
+        case.reference = uuid4().hex[:20]  # unique placeholder until the primary key exists
+        case.save()
+        case.reference = format_reference(year=received_on.year, pk=case.pk)
+        case.save(update_fields=["reference"])
+        _audit(case, actor, AuditAction.CREATE, f"Request logged ({case.get_channel_display().lower()})")
+    return case
+
+
+def ask_for_identity(*, case: Case, on: date, actor: Any) -> Case:
+    """Ask for proof of identity or authority: the clock has not started until it arrives (R1.2, R1.8)."""
+    _check_not_before_receipt(case, on)
+    return _move(case, CaseState.AWAITING_ID, actor=actor, summary="Asked for proof of identity or authority", on=on)
+
+
+def record_identity_received(*, case: Case, on: date, actor: Any, proof: Proof | str = Proof.IDENTITY) -> Case:
+    """Record that proof asked for arrived on ``on``; the clock starts from the latest proof (R1.2)."""
+    if case.state != CaseState.AWAITING_ID:
+        raise CaseworkError("This case is not waiting for proof of identity or authority")
+    _check_not_before_receipt(case, on)
+    if Proof(proof) == Proof.AUTHORITY:
+        case.authority_received_on = on
+    else:
+        case.id_received_on = on
+    return _move(case, CaseState.IN_PROGRESS, actor=actor, summary=f"{Proof(proof).label} received", on=on)
+
+
+def ask_for_clarification(*, case: Case, on: date, actor: Any) -> Case:
+    """Ask what the request is about; for access requests the clock stops from today (R1.7)."""
+    _check_not_before_receipt(case, on)
+    with transaction.atomic():
+        moved = _move(case, CaseState.AWAITING_CLARIFICATION, actor=actor, summary="Asked for clarification", on=on)
+        Clarification.objects.create(case=case, asked_on=on)
+    return moved
+
+
+def record_clarification(*, case: Case, on: date, actor: Any) -> Case:
+    """Record the requester's answer; for access requests the paused days move the due date (R1.7)."""
+    open_question = case.clarifications.filter(answered_on__isnull=True).order_by("-asked_on").first()
+    if open_question is None or case.state != CaseState.AWAITING_CLARIFICATION:
+        raise CaseworkError("This case is not waiting for clarification")
+    if on < open_question.asked_on:
+        raise CaseworkError("The answer cannot arrive before the question was asked")
+    _check_not_future(on, "The date the clarification arrived")
+    with transaction.atomic():
+        open_question.answered_on = on
+        open_question.save(update_fields=["answered_on"])
+        target = CaseState.EXTENDED if case.extended else CaseState.IN_PROGRESS
+        return _move(case, target, actor=actor, summary="Clarification received", on=on)
+
+
+def extend_deadline(*, case: Case, reason: str, actor: Any, on: date) -> Case:
+    """Extend by two further months (R1.6): only for Arts 15-22 requests, and only by the extension notice date."""
+    if case.kind in NOT_EXTENDABLE:
+        raise CaseworkError(f"A request of this kind ({case.get_kind_display().lower()}) cannot be extended")
+    if case.extended:
+        raise CaseworkError("This case has already been extended")
+    if on > case.extension_notice_by:
+        raise CaseworkError(
+            f"Too late to extend: the requester had to be told by {case.extension_notice_by:%-d %B %Y} (R1.6)"
+        )
+    if not reason.strip():
+        raise CaseworkError("Give the reason for the extension: the requester must be told it")
+    case.extended = True
+    case.extension_reason = reason.strip()
+    return _move(case, CaseState.EXTENDED, actor=actor, summary="Deadline extended by two months", on=on)
+
+
+def assign(*, case: Case, assignee: Any, actor: Any) -> Case:
+    """Give the case to a member of staff, or to nobody when ``assignee`` is None."""
+    if not is_open(case.state):
+        raise CaseworkError("A finished case cannot be reassigned")
+    with transaction.atomic():
+        case.assignee = assignee
+        case.save(update_fields=["assignee"])
+        who = assignee.get_username() if assignee is not None else "nobody"
+        _audit(case, actor, AuditAction.UPDATE, f"Assigned to {who}")
+    return case
+
+
+def mark_responded(*, case: Case, on: date, actor: Any) -> Case:
+    """Record that the response was sent on ``on``."""
+    _check_not_before_receipt(case, on)
+    case.responded_on = on
+    late = " (after the due date)" if on > case.due_on else ""
+    return _move(case, CaseState.RESPONDED, actor=actor, summary=f"Response sent{late}", on=on)
+
+
+def close(*, case: Case, on: date, actor: Any) -> Case:
+    """Close the case: after the response, or when the requester never sent proof or clarification."""
+    _check_not_before_receipt(case, on)
+    case.closed_on = on
+    return _move(case, CaseState.CLOSED, actor=actor, summary="Case closed", on=on)
+
+
+def withdraw(*, case: Case, on: date, actor: Any) -> Case:
+    """Record that the requester withdrew the request."""
+    _check_not_before_receipt(case, on)
+    case.closed_on = on
+    return _move(case, CaseState.WITHDRAWN, actor=actor, summary="Request withdrawn by the requester", on=on)
+
+
+def record_case_viewed(*, case: Case, actor: Any) -> None:
+    """Note that someone read the case, for the trail the ICO may ask for."""
+    _audit(case, actor, AuditAction.VIEW, "Case viewed")
+
+
+def _move(case: Case, target: CaseState, *, actor: Any, summary: str, on: date) -> Case:
+    """Check the move, recompute the dates and save with an audit row; on any error reload and save nothing."""
+    before = {"state": case.state, "due_on": case.due_on.isoformat() if case.due_on else None}
+    try:
+        _check_not_future(on, "The date")
+        check_move(case.state, target)
+        case.state = target
+        _recompute(case)
+        with transaction.atomic():
+            case.save()
+            after = {"state": case.state, "due_on": case.due_on.isoformat()}
+            _audit(case, actor, AuditAction.UPDATE, summary, before=before, after=after)
+    except IllegalTransitionError as error:
+        case.refresh_from_db()
+        raise CaseworkError(str(error)) from None
+    except CaseworkError:
+        case.refresh_from_db()
+        raise
+    return case
+
+
+def _recompute(case: Case) -> None:
+    try:
+        deadline = deadline_for(case)
+    except OutsideCalendarError as error:
+        raise CaseworkError(f"Cannot work out the deadline: {error}") from None
+    except ValueError as error:
+        raise CaseworkError(f"Cannot work out the deadline: {error}") from None
+    case.due_on = deadline.due
+    case.extension_notice_by = deadline.extension_notice_by
+
+
+def _check_not_future(day: date, what: str) -> None:
+    if day > timezone.localdate():
+        raise CaseworkError(f"{what} cannot be in the future")
+
+
+def _check_not_before_receipt(case: Case, day: date) -> None:
+    if day < case.received_on:
+        raise CaseworkError(f"The date cannot be before the request was received ({case.received_on:%-d %B %Y})")
+
+
+def _audit(case: Case, actor: Any, action: AuditAction, summary: str, **changes: Any) -> None:
+    record(actor=actor, action=action, object_type=OBJECT_TYPE, object_ref=case.reference, summary=summary, **changes)

@@ -1,0 +1,102 @@
+"""Casework pages in a real browser with JavaScript off: the deadline dashboard, logging a request, a case page."""
+
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+
+from pledge.casework.models import Case, CaseKind
+from pledge.casework.services import open_request
+from pledge.casework.states import CaseState
+from pledge.core.models import User
+from pledge.core.roles import Role
+
+pytestmark = pytest.mark.browser
+
+PASSWORD = "a-long-enough-password"
+
+
+@pytest.fixture
+def staff(transactional_db: None) -> User:
+    user = User.objects.create_user(username="casey", password=PASSWORD, role=Role.CASEWORKER)
+    # Dates relative to the real today: the live server runs on the real clock.
+    open_request(
+        kind=CaseKind.ERASURE,
+        channel="letter",
+        received_on=timezone.localdate() - timedelta(days=40),
+        requester_name="Ann Example",
+        requester_address="1 High Street",
+        summary="Delete my old account",
+        actor=user,
+    )
+    return user
+
+
+def sign_in(page, live_server) -> None:
+    page.goto(live_server.url + "/staff/")
+    page.get_by_label("Username").fill("casey")
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    assert page.locator("h1").inner_text() == "Dashboard"
+
+
+def test_the_dashboard_shows_an_overdue_request_and_passes_axe(live_server, page_without_js, assert_accessible, staff):
+    page = page_without_js
+    sign_in(page, live_server)
+    page.get_by_role("link", name="Cases").click()
+    assert page.locator("h1").inner_text() == "Rights requests"
+    assert page.locator('[data-bucket="overdue"]').inner_text() == "1"
+    assert page.locator("td .govuk-tag").inner_text() == "Red: overdue"
+    assert_accessible(page)
+    page.get_by_label("State").select_option("awaiting_id")
+    page.get_by_role("button", name="Apply filters").click()
+    assert "No open requests match." in page.content()
+
+
+def test_logging_a_request_shows_errors_then_opens_the_case(live_server, page_without_js, assert_accessible, staff):
+    page = page_without_js
+    sign_in(page, live_server)
+    page.goto(live_server.url + "/staff/cases/")
+    page.get_by_role("button", name="Log a request").click()
+    assert_accessible(page)
+    page.get_by_role("button", name="Log the request").click()
+    summary = page.locator(".govuk-error-summary").inner_text()
+    assert "Select what the person is asking for" in summary
+    assert "Enter the requester's full name" in summary
+    assert_accessible(page)
+    assert Case.objects.count() == 1
+    page.get_by_label("Access to personal data (subject access)").check()
+    page.get_by_label("Phone").check()
+    page.get_by_label("Date the request was received").fill(f"{timezone.localdate():%d/%m/%Y}")
+    page.get_by_label("Requester's full name").fill("Bea Example")
+    page.get_by_label("Requester's email address").fill("bea@example.com")
+    page.get_by_label("What the request is about").fill("My housing file")
+    page.get_by_role("button", name="Log the request").click()
+    assert "Request logged with reference RR-" in page.content()
+    assert page.locator("h1").inner_text().startswith("Case RR-")
+    assert "Bea" not in page.url
+    assert_accessible(page)
+
+
+def test_the_case_page_extends_a_request_and_passes_axe(live_server, page_without_js, assert_accessible, staff):
+    case = open_request(
+        kind=CaseKind.ACCESS,
+        channel="email",
+        received_on=timezone.localdate(),
+        requester_name="Cy Example",
+        requester_email="cy@example.com",
+        summary="Everything about me",
+        actor=staff,
+    )
+    page = page_without_js
+    sign_in(page, live_server)
+    page.goto(f"{live_server.url}/staff/cases/{case.pk}/")
+    assert_accessible(page)
+    page.get_by_label("Why the request needs more time").fill("Records in six systems")
+    page.get_by_role("button", name="Extend the deadline by two months").click()
+    assert "Deadline extended." in page.content()
+    assert Case.objects.get(pk=case.pk).state == CaseState.EXTENDED
+    page.get_by_role("button", name="Record the response").click()
+    assert Case.objects.get(pk=case.pk).state == CaseState.RESPONDED
+    assert "Response sent" in page.locator("ol.govuk-list").inner_text()
+    assert_accessible(page)
