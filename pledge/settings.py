@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "pledge.site",
     "pledge.calendars",
     "pledge.casework",
+    "pledge.rights",
 ]
 
 MIDDLEWARE = [
@@ -142,6 +143,9 @@ STORAGES = {
     },
 }
 MEDIA_ROOT = BASE_DIR / "var" / "media"
+
+# A resident's answers while making a rights request online are kept this long after their last answer.
+PLEDGE_REQUEST_JOURNEY_SECONDS = int(os.environ.get("PLEDGE_REQUEST_JOURNEY_SECONDS", "3600"))
 
 # Staff data-protection training lapses after this many days (promise P130).
 PLEDGE_TRAINING_VALID_DAYS = int(os.environ.get("PLEDGE_TRAINING_VALID_DAYS", "365"))

@@ -7,6 +7,7 @@ from pledge.api.router import api
 urlpatterns = [
     path("", include("pledge.site.urls")),
     path("", include("pledge.notices.urls")),
+    path("your-rights/", include("pledge.rights.urls")),
     path("staff/", include("pledge.core.urls")),
     path("staff/register/", include("pledge.register.urls")),
     path("staff/cases/", include("pledge.casework.urls")),

@@ -7,7 +7,15 @@ from typing import Any
 from django import forms
 
 from pledge.casework import services
-from pledge.casework.forms import AssignForm, ExtendForm, OnDateForm, ProofForm
+from pledge.casework.forms import (
+    AssignForm,
+    ChargeFeeForm,
+    ExemptionForm,
+    ExtendForm,
+    OnDateForm,
+    ProofForm,
+    RefuseForm,
+)
 from pledge.casework.models import Case
 from pledge.casework.states import CaseState, can_move, is_open
 
@@ -21,6 +29,7 @@ class CaseAction:
     done: str  # the message shown after it worked
     form_kwargs: dict[str, Any] = field(default_factory=dict)
     initial: Callable[[Case], dict[str, Any]] = lambda case: {}
+    section: str = "actions"  # the page section it appears in: "actions" or "exemptions"
 
     def form(self, key: str, case: Case, data: Any = None) -> forms.Form:
         """The action's form, prefixed with its key so several can share one page."""
@@ -89,7 +98,8 @@ ACTIONS: dict[str, CaseAction] = {
         form_class=OnDateForm,
         form_kwargs={"date_label": "Date the response was sent"},
         run=lambda case, data, actor: services.mark_responded(case=case, on=data["on"], actor=actor),
-        offered=_moves_to(CaseState.RESPONDED),
+        # A case awaiting proof can be answered only by a refusal (Art 11(2), 12(2)).
+        offered=lambda case: case.state != CaseState.AWAITING_ID and can_move(case.state, CaseState.RESPONDED),
         done="Response recorded.",
     ),
     "close": CaseAction(
@@ -109,3 +119,70 @@ ACTIONS: dict[str, CaseAction] = {
         done="Recorded as withdrawn.",
     ),
 }
+
+
+def _record_exemption(case: Case, data: dict[str, Any], actor: Any) -> Case:
+    services.record_exemption(
+        case=case,
+        code=data["code"],
+        scope=data["scope"],
+        reasoning=data["reasoning"],
+        on=data["on"],
+        third_party_consent=data["third_party_consent"],
+        reasonable_without_consent=data["reasonable_without_consent"],
+        third_party_factors=data["third_party_factors"],
+        professional_consulted=data["professional_consulted"],
+        professional_consulted_on=data["professional_consulted_on"],
+        actor=actor,
+    )
+    return case
+
+
+def _fee_outstanding(case: Case) -> bool:
+    return is_open(case.state) and case.fee_amount is not None and case.fee_received_on is None
+
+
+ACTIONS.update(
+    {
+        "record-exemption": CaseAction(
+            title="Record an exemption",
+            form_class=ExemptionForm,
+            form_kwargs={"date_label": "Date of the decision"},
+            run=_record_exemption,
+            offered=lambda case: case.state not in (CaseState.CLOSED, CaseState.WITHDRAWN),
+            done="Exemption recorded.",
+            section="exemptions",
+        ),
+        "refuse": CaseAction(
+            title="Refuse the request",
+            form_class=RefuseForm,
+            form_kwargs={"date_label": "Date the refusal was sent"},
+            run=lambda case, data, actor: services.refuse_request(
+                case=case, ground=data["ground"], reasons=data["reasons"], on=data["on"], actor=actor
+            ),
+            offered=_moves_to(CaseState.RESPONDED),
+            done="Refusal recorded.",
+            section="exemptions",
+        ),
+        "charge-fee": CaseAction(
+            title="Charge a fee",
+            form_class=ChargeFeeForm,
+            form_kwargs={"date_label": "Date we asked for the fee"},
+            run=lambda case, data, actor: services.charge_fee(
+                case=case, amount=data["amount"], reasons=data["reasons"], on=data["on"], actor=actor
+            ),
+            offered=lambda case: is_open(case.state) and case.fee_amount is None,
+            done="Fee recorded: the clock starts when it arrives.",
+            section="exemptions",
+        ),
+        "fee-received": CaseAction(
+            title="Record the fee received",
+            form_class=OnDateForm,
+            form_kwargs={"date_label": "Date the fee arrived"},
+            run=lambda case, data, actor: services.record_fee_received(case=case, on=data["on"], actor=actor),
+            offered=_fee_outstanding,
+            done="Fee recorded and the due date worked out again.",
+            section="exemptions",
+        ),
+    }
+)

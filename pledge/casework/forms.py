@@ -1,15 +1,24 @@
 """Staff forms for casework: logging a request, and one small form per action on a case."""
 
 from datetime import date
+from decimal import Decimal
 from typing import Any
 
 from django import forms
 from django.utils import timezone
 
-from pledge.casework.models import CaseKind, Channel, Proof, Relationship
+from pledge.casework.models import (
+    REFUSAL_GROUND_CHOICES,
+    THIRD_PARTY_CONSENT_CHOICES,
+    CaseKind,
+    Channel,
+    Proof,
+    Relationship,
+)
 from pledge.casework.states import STATE_LABELS, CaseState, is_open
 from pledge.core.models import User
 from pledge.core.roles import Permission, roles_with
+from pledge.law.exemptions import REFUSAL_GROUNDS, catalogue
 
 DATE_ERROR = "Enter a real date, for example 27/3/2026"
 
@@ -139,3 +148,111 @@ class DashboardFilterForm(forms.Form):
         super().__init__(*args, **kwargs)
         people = [(str(user.pk), user.get_username()) for user in case_handlers()]
         self.fields["assignee"].choices = [("", "Anyone"), ("none", "Nobody")] + people  # type: ignore[attr-defined]
+
+
+def _reasons_field(label: str, hint: str, required: str) -> forms.CharField:
+    return forms.CharField(
+        label=label, widget=forms.Textarea(attrs={"rows": 3}), help_text=hint, error_messages={"required": required}
+    )
+
+
+class ExemptionForm(OnDateForm):
+    """One exemption decision; the third-party and professional-opinion questions apply to some codes only."""
+
+    code = forms.ChoiceField(
+        label="Which exemption applies?",
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select the exemption that applies"},
+    )
+    scope = _reasons_field(
+        "What information the exemption covers",
+        "Name the documents or passages. Exemptions apply only to the extent their test is met.",
+        "Enter what information the exemption covers",
+    )
+    reasoning = _reasons_field(
+        "Why the exemption applies",
+        "Apply the exemption's test to this information.",
+        "Enter why the exemption applies",
+    )
+    third_party_consent = forms.ChoiceField(
+        label="Information about another person: did they consent?",
+        choices=[("", "Not about another person"), *THIRD_PARTY_CONSENT_CHOICES],
+        required=False,
+        widget=forms.Select,
+    )
+    reasonable_without_consent = forms.TypedChoiceField(
+        label="Information about another person: is it reasonable to disclose without their consent?",
+        choices=[("", "Not about another person"), ("yes", "Yes"), ("no", "No")],
+        coerce=lambda value: value == "yes",
+        empty_value=None,
+        required=False,
+        widget=forms.Select,
+    )
+    third_party_factors = forms.CharField(
+        label="Information about another person: the factors weighed",
+        help_text="Type of information, any duty of confidence, steps taken to seek consent, capacity, any refusal.",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    professional_consulted = forms.CharField(
+        label="Serious harm: the professional whose opinion was obtained", required=False, max_length=200
+    )
+    professional_consulted_on = forms.DateField(
+        label="Serious harm: date of their opinion",
+        required=False,
+        widget=forms.DateInput,
+        error_messages={"invalid": DATE_ERROR},
+    )
+
+    field_order = ["code", "scope", "reasoning", "on"]
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        exemptions = catalogue()
+        self.fields["code"].choices = [(code, item.label) for code, item in exemptions.items()]  # type: ignore[attr-defined]
+        # Read by the casework_field tag: the provision's test under each choice.
+        self.fields["code"].item_hints = {  # type: ignore[attr-defined]
+            code: f"{item.test}{f' ({item.note})' if item.note else ''}" for code, item in exemptions.items()
+        }
+
+
+class RefuseForm(OnDateForm):
+    ground = forms.ChoiceField(
+        label="Ground for refusing",
+        choices=REFUSAL_GROUND_CHOICES,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select the ground for refusing"},
+    )
+    reasons = _reasons_field(
+        "Why we are refusing the request",
+        "The requester is told these reasons. The council must be able to show the ground applies.",
+        "Enter why we are refusing the request",
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["ground"].item_hints = {  # type: ignore[attr-defined]
+            ground.value: info.test for ground, info in REFUSAL_GROUNDS.items()
+        }
+
+
+class ChargeFeeForm(OnDateForm):
+    amount = forms.DecimalField(
+        label="Fee in pounds",
+        min_value=Decimal("0.01"),
+        max_digits=8,
+        decimal_places=2,
+        help_text="A reasonable fee based on the administrative cost of complying, for example 10.00",
+        error_messages={
+            "required": "Enter the fee in pounds",
+            "invalid": "Enter the fee as a number of pounds, like 10.00",
+            "min_value": "Enter a fee of more than £0",
+            "max_digits": "Enter a fee of less than £1,000,000",
+            "max_decimal_places": "Enter the fee in pounds and pence, like 10.50",
+        },
+    )
+    reasons = _reasons_field(
+        "Why we are charging a fee",
+        "The requester is told these reasons: why the request is manifestly unfounded or excessive.",
+        "Enter why we are charging a fee",
+    )

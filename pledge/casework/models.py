@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from pledge.casework.states import STATE_LABELS, CaseState
 from pledge.law.calendar import Nation
+from pledge.law.exemptions import REFUSAL_GROUNDS, ThirdPartyConsent
 
 DEFAULT_NATION = Nation.ENGLAND_AND_WALES.value
 
@@ -50,6 +51,9 @@ class Proof(models.TextChoices):
     AUTHORITY = "authority", "Proof of authority to act for the person"
 
 
+REFUSAL_GROUND_CHOICES = [(g.value, f"{info.title} ({info.provision})") for g, info in REFUSAL_GROUNDS.items()]
+
+
 def default_nation() -> str:
     """The council's bank-holiday nation, from ``PLEDGE_NATION`` (England and Wales unless set)."""
     return str(getattr(settings, "PLEDGE_NATION", DEFAULT_NATION))
@@ -68,6 +72,14 @@ class Case(models.Model):
     id_received_on = models.DateField(null=True, blank=True)
     authority_received_on = models.DateField(null=True, blank=True)
     fee_received_on = models.DateField(null=True, blank=True)
+    # Art 12(5): a fee instead of refusing a manifestly unfounded or excessive request; the clock starts on receipt.
+    fee_amount = models.DecimalField(max_digits=8, decimal_places=2, null=True, blank=True)
+    fee_reasons = models.TextField(blank=True)
+    fee_requested_on = models.DateField(null=True, blank=True)
+    # Art 12(4): not acting on the request, with the ground and the reasons the requester was given.
+    refusal_ground = models.CharField(max_length=30, choices=REFUSAL_GROUND_CHOICES, blank=True)
+    refusal_reasons = models.TextField(blank=True)
+    refused_on = models.DateField(null=True, blank=True)
     extended = models.BooleanField(default=False)
     extension_reason = models.TextField(blank=True)
     nation = models.CharField(max_length=30, choices=[(n.value, n.value) for n in Nation], default=default_nation)
@@ -97,6 +109,15 @@ class Case(models.Model):
         return CaseState(self.state)
 
 
+THIRD_PARTY_CONSENT_CHOICES = [
+    (ThirdPartyConsent.NOT_SOUGHT.value, "Not sought"),
+    (ThirdPartyConsent.GIVEN.value, "Sought and given"),
+    (ThirdPartyConsent.REFUSED.value, "Sought and refused"),
+    (ThirdPartyConsent.NO_REPLY.value, "Sought, no reply"),
+    (ThirdPartyConsent.CANNOT_CONSENT.value, "They cannot consent"),
+]
+
+
 class Clarification(models.Model):
     """A request to the requester to say what they are asking for; answered ones pause an access clock."""
 
@@ -106,6 +127,36 @@ class Clarification(models.Model):
 
     class Meta:
         ordering = ["asked_on", "id"]
+
+
+class ExemptionDecision(models.Model):
+    """One exemption applied to part of a case's information, with the code, provision and reasoning (spec §3.2).
+
+    ``provision`` is copied from the catalogue when the decision is made, so a later correction to the catalogue
+    does not rewrite what the decision relied on.
+    """
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="exemption_decisions")
+    code = models.CharField(max_length=40)
+    provision = models.CharField(max_length=120)
+    scope = models.TextField()
+    reasoning = models.TextField()
+    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    decided_on = models.DateField()
+    # THIRD_PARTY (Sch 2 para 16): consent, reasonableness and the factors weighed.
+    third_party_consent = models.CharField(max_length=20, choices=THIRD_PARTY_CONSENT_CHOICES, blank=True)
+    reasonable_without_consent = models.BooleanField(null=True, blank=True)
+    third_party_factors = models.TextField(blank=True)
+    # Serious-harm codes (Sch 3): the professional whose opinion was obtained, and when.
+    professional_consulted = models.CharField(max_length=200, blank=True)
+    professional_consulted_on = models.DateField(null=True, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["decided_on", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.code} on case {self.case_id}"
 
 
 def format_reference(*, year: int, pk: int) -> str:

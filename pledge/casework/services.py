@@ -5,6 +5,7 @@ Errors are ``CaseworkError`` with a message fit to show to staff; when one is ra
 """
 
 from datetime import date
+from decimal import Decimal
 from typing import Any
 from uuid import uuid4
 
@@ -12,11 +13,12 @@ from django.db import transaction
 from django.utils import timezone
 
 from pledge.casework.clock import NOT_EXTENDABLE, deadline_for
-from pledge.casework.models import Case, CaseKind, Channel, Clarification, Proof, format_reference
+from pledge.casework.models import Case, CaseKind, Channel, Clarification, ExemptionDecision, Proof, format_reference
 from pledge.casework.states import CaseState, IllegalTransitionError, check_move, is_open
 from pledge.core.audit import record
 from pledge.core.models import AuditAction
 from pledge.law.calendar import OutsideCalendarError
+from pledge.law.exemptions import REFUSAL_GROUNDS, Exemption, Needs, RefusalGround, exemption, third_party_problem
 
 OBJECT_TYPE = "case"
 
@@ -131,7 +133,9 @@ def assign(*, case: Case, assignee: Any, actor: Any) -> Case:
 
 
 def mark_responded(*, case: Case, on: date, actor: Any) -> Case:
-    """Record that the response was sent on ``on``."""
+    """Record that the response was sent on ``on``; a case awaiting proof can only be answered by a refusal."""
+    if case.state == CaseState.AWAITING_ID:
+        raise CaseworkError("This case is waiting for proof of identity: record the proof, or refuse the request")
     _check_not_before_receipt(case, on)
     case.responded_on = on
     late = " (after the due date)" if on > case.due_on else ""
@@ -150,6 +154,153 @@ def withdraw(*, case: Case, on: date, actor: Any) -> Case:
     _check_not_before_receipt(case, on)
     case.closed_on = on
     return _move(case, CaseState.WITHDRAWN, actor=actor, summary="Request withdrawn by the requester", on=on)
+
+
+def record_exemption(
+    *,
+    case: Case,
+    code: str,
+    scope: str,
+    reasoning: str,
+    actor: Any,
+    on: date | None = None,
+    third_party_consent: str = "",
+    reasonable_without_consent: bool | None = None,
+    third_party_factors: str = "",
+    professional_consulted: str = "",
+    professional_consulted_on: date | None = None,
+) -> ExemptionDecision:
+    """Record that an exemption (spec §3.2) covers ``scope``, with the facts its code needs; CaseworkError if not."""
+    day = on or timezone.localdate()
+    chosen = exemption(code)
+    if chosen is None:
+        raise CaseworkError("Select an exemption from the list")
+    if case.state in (CaseState.CLOSED, CaseState.WITHDRAWN):
+        raise CaseworkError("Exemptions cannot be recorded on a closed or withdrawn case")
+    if not scope.strip():
+        raise CaseworkError("Say what information the exemption covers")
+    if not reasoning.strip():
+        raise CaseworkError("Give the reasoning: the exemption applies only to the extent its test is met")
+    _check_not_future(day, "The date of the decision")
+    _check_not_before_receipt(case, day)
+    _check_exemption_facts(
+        chosen,
+        on=day,
+        consent=third_party_consent,
+        reasonable=reasonable_without_consent,
+        factors=third_party_factors,
+        professional=professional_consulted,
+        consulted_on=professional_consulted_on,
+    )
+    third_party = chosen.needs == Needs.THIRD_PARTY_FACTORS
+    expert = chosen.needs == Needs.PROFESSIONAL_OPINION
+    decision = ExemptionDecision(
+        case=case,
+        code=chosen.code,
+        provision=chosen.provision,
+        scope=scope.strip(),
+        reasoning=reasoning.strip(),
+        decided_by=actor,
+        decided_on=day,
+        third_party_consent=third_party_consent if third_party else "",
+        reasonable_without_consent=reasonable_without_consent if third_party else None,
+        third_party_factors=third_party_factors.strip() if third_party else "",
+        professional_consulted=professional_consulted.strip() if expert else "",
+        professional_consulted_on=professional_consulted_on if expert else None,
+    )
+    with transaction.atomic():
+        decision.save()
+        _audit(case, actor, AuditAction.CREATE, f"Exemption recorded: {chosen.code} ({chosen.provision})")
+    return decision
+
+
+def _check_exemption_facts(
+    chosen: Exemption,
+    *,
+    on: date,
+    consent: str,
+    reasonable: bool | None,
+    factors: str,
+    professional: str,
+    consulted_on: date | None,
+) -> None:
+    if chosen.needs == Needs.THIRD_PARTY_FACTORS:
+        problem = third_party_problem(consent=consent, reasonable_without_consent=reasonable, factors=factors)
+        if problem:
+            raise CaseworkError(problem)
+    if chosen.needs == Needs.PROFESSIONAL_OPINION:
+        if not professional.strip() or consulted_on is None:
+            raise CaseworkError("Record the professional whose opinion was obtained, and the date of the opinion")
+        if consulted_on > on:
+            raise CaseworkError("The professional's opinion must be given before the decision")
+
+
+def refuse_request(
+    *, case: Case, ground: RefusalGround | str, reasons: str, actor: Any, on: date | None = None
+) -> Case:
+    """Refuse to act (Art 12(4)): the refusal answers the request, so the case moves to responded."""
+    day = on or timezone.localdate()
+    try:
+        chosen = RefusalGround(ground)
+    except ValueError:
+        raise CaseworkError("Select the ground for refusing") from None
+    if not reasons.strip():
+        raise CaseworkError("Give the reasons for refusing: the requester must be told them (Art 12(4))")
+    _check_not_before_receipt(case, day)
+    case.refusal_ground = chosen.value
+    case.refusal_reasons = reasons.strip()
+    case.refused_on = day
+    case.responded_on = day
+    summary = f"Request refused: {REFUSAL_GROUNDS[chosen].title.lower()} ({REFUSAL_GROUNDS[chosen].provision})"
+    return _move(case, CaseState.RESPONDED, actor=actor, summary=summary, on=day)
+
+
+def charge_fee(*, case: Case, amount: Decimal, reasons: str, actor: Any, on: date | None = None) -> Case:
+    """Ask for a reasonable fee instead of refusing (Art 12(5)(a)); the clock starts when it arrives (R1.2)."""
+    day = on or timezone.localdate()
+    if not is_open(case.state):
+        raise CaseworkError("A fee can only be charged while the request is open")
+    if case.fee_amount is not None:
+        raise CaseworkError("A fee has already been charged for this request")
+    if amount is None or amount <= 0:
+        raise CaseworkError("Enter a fee of more than £0")
+    if not reasons.strip():
+        raise CaseworkError("Give the reasons for the fee: the requester must be told them")
+    _check_not_future(day, "The date the fee was asked for")
+    _check_not_before_receipt(case, day)
+    with transaction.atomic():
+        case.fee_amount = amount
+        case.fee_reasons = reasons.strip()
+        case.fee_requested_on = day
+        case.save(update_fields=["fee_amount", "fee_reasons", "fee_requested_on"])
+        _audit(case, actor, AuditAction.UPDATE, "Fee charged (Art 12(5))", after={"fee_amount": f"{amount:.2f}"})
+    return case
+
+
+def record_fee_received(*, case: Case, on: date, actor: Any) -> Case:
+    """Record that the fee arrived on ``on``: the clock starts again from that day (R1.2, R1.10)."""
+    if case.fee_amount is None:
+        raise CaseworkError("No fee was charged for this request")
+    if case.fee_received_on is not None:
+        raise CaseworkError("The fee has already been recorded as received")
+    if not is_open(case.state):
+        raise CaseworkError("This request is no longer open")
+    _check_not_future(on, "The date the fee arrived")
+    if case.fee_requested_on and on < case.fee_requested_on:
+        raise CaseworkError(f"The fee cannot arrive before it was asked for ({case.fee_requested_on:%-d %B %Y})")
+    before = {"due_on": case.due_on.isoformat()}
+    case.fee_received_on = on
+    try:
+        _recompute(case)
+    except CaseworkError:
+        case.refresh_from_db()
+        raise
+    with transaction.atomic():
+        case.save(update_fields=["fee_received_on", "due_on", "extension_notice_by"])
+        _audit(
+            case, actor, AuditAction.UPDATE, "Fee received", before=before, after={"due_on": case.due_on.isoformat()}
+        )
+    return case
 
 
 def record_case_viewed(*, case: Case, actor: Any) -> None:

@@ -36,7 +36,8 @@ TRANSITIONS: dict[CaseState, frozenset[CaseState]] = {
         {_S.AWAITING_ID, _S.AWAITING_CLARIFICATION, _S.IN_PROGRESS, _S.EXTENDED, _S.RESPONDED, _S.WITHDRAWN}
     ),
     # A requester who never proves who they are, or never clarifies, lets the council close the case (R1.7 note).
-    _S.AWAITING_ID: frozenset({_S.IN_PROGRESS, _S.WITHDRAWN, _S.CLOSED}),
+    # Refusing because the requester cannot be identified (Art 11(2), 12(2)) answers a case still awaiting proof.
+    _S.AWAITING_ID: frozenset({_S.IN_PROGRESS, _S.RESPONDED, _S.WITHDRAWN, _S.CLOSED}),
     _S.AWAITING_CLARIFICATION: frozenset({_S.IN_PROGRESS, _S.WITHDRAWN, _S.CLOSED}),
     _S.IN_PROGRESS: frozenset({_S.AWAITING_ID, _S.AWAITING_CLARIFICATION, _S.EXTENDED, _S.RESPONDED, _S.WITHDRAWN}),
     # Clarification is sought early (ICO); once extended, the case runs to its response.

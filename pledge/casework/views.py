@@ -15,12 +15,14 @@ from pledge.casework import services
 from pledge.casework.actions import ACTIONS
 from pledge.casework.clock import deadline_for
 from pledge.casework.dashboard import bucket_counts, dashboard_rows, open_cases
+from pledge.casework.exemption_rows import exemption_rows, refusal_rows
 from pledge.casework.forms import DashboardFilterForm, IntakeForm
 from pledge.casework.models import Case
 from pledge.core.models import AuditAction, AuditEvent
 from pledge.core.permissions import require_permission
 from pledge.core.roles import Permission
 from pledge.law.calendar import OutsideCalendarError
+from pledge.law.exemptions import refusal_must_state
 
 
 @require_permission(Permission.VIEW_CASES)
@@ -84,12 +86,12 @@ def case_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
 
 def _render_case(request: HttpRequest, case: Case, failed: tuple[str, Any] | None = None) -> HttpResponse:
     can_handle = request.user.has_pledge_permission(Permission.HANDLE_CASES)  # type: ignore[union-attr]
-    actions = []
+    actions: list[dict[str, Any]] = []
     if can_handle:
         for key, action in ACTIONS.items():
             if action.offered(case):
                 form = failed[1] if failed and failed[0] == key else action.form(key, case)
-                actions.append({"key": key, "title": action.title, "form": form})
+                actions.append({"key": key, "title": action.title, "form": form, "section": action.section})
     timeline = AuditEvent.objects.filter(object_type=services.OBJECT_TYPE, object_ref=case.reference).exclude(
         action=AuditAction.VIEW
     )
@@ -101,7 +103,11 @@ def _render_case(request: HttpRequest, case: Case, failed: tuple[str, Any] | Non
             "case": case,
             "date_rows": _date_rows(case),
             "timeline": timeline.order_by("at", "id"),
-            "actions": actions,
+            "actions": [a for a in actions if a["section"] == "actions"],
+            "exemption_actions": [a for a in actions if a["section"] == "exemptions"],
+            "decisions": exemption_rows(case),
+            "refusal_rows": refusal_rows(case),
+            "refusal_must_state": refusal_must_state(timezone.localdate()),
             "failed_form": failed[1] if failed else None,
         },
     )
@@ -114,6 +120,8 @@ def _date_rows(case: Case) -> list[dict[str, str]]:
         _row("Proof of identity received", case.id_received_on, "The clock starts again from this date (R1.2)"),
         _row("Proof of authority received", case.authority_received_on, "The clock starts again from this date (R1.2)"),
     ]
+    if case.fee_amount is not None:
+        rows.append(_row("Fee received", case.fee_received_on, "The clock starts again from this date (R1.2, R1.10)"))
     try:
         deadline = deadline_for(case)
     except (OutsideCalendarError, ValueError) as error:

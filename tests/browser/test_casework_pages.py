@@ -5,7 +5,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from pledge.casework.models import Case, CaseKind
+from pledge.casework.models import Case, CaseKind, ExemptionDecision
 from pledge.casework.services import open_request
 from pledge.casework.states import CaseState
 from pledge.core.models import User
@@ -99,4 +99,34 @@ def test_the_case_page_extends_a_request_and_passes_axe(live_server, page_withou
     page.get_by_role("button", name="Record the response").click()
     assert Case.objects.get(pk=case.pk).state == CaseState.RESPONDED
     assert "Response sent" in page.locator("ol.govuk-list").inner_text()
+    assert_accessible(page)
+
+
+def test_the_case_page_records_an_exemption_and_passes_axe(live_server, page_without_js, assert_accessible, staff):
+    case = open_request(
+        kind=CaseKind.ACCESS,
+        channel="email",
+        received_on=timezone.localdate(),
+        requester_name="Di Example",
+        requester_email="di@example.com",
+        summary="My council tax file",
+        actor=staff,
+    )
+    page = page_without_js
+    sign_in(page, live_server)
+    page.goto(f"{live_server.url}/staff/cases/{case.pk}/")
+    assert page.locator("h2#exemptions").inner_text() == "Exemptions and refusals"
+    assert "complain to the Information Commissioner's Office" in page.locator("[data-refusal-must-state]").inner_text()
+    assert_accessible(page)
+    page.get_by_role("button", name="Record an exemption").click()
+    assert "Select the exemption that applies" in page.locator(".govuk-error-summary").inner_text()
+    assert_accessible(page)
+    page.get_by_label("Crime and taxation").check()
+    page.get_by_label("What information the exemption covers").fill("Fraud team notes")
+    page.get_by_label("Why the exemption applies").fill("Live council tax fraud inquiry")
+    page.get_by_role("button", name="Record an exemption").click()
+    assert "Exemption recorded." in page.content()
+    assert "Crime and taxation (CRIME_TAX)" in page.locator("main").inner_text()
+    assert ExemptionDecision.objects.get(case=case).code == "CRIME_TAX"
+    assert "Exemption recorded: CRIME_TAX" in page.locator("ol.govuk-list").inner_text()
     assert_accessible(page)

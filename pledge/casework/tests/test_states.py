@@ -24,6 +24,7 @@ ALLOWED = {
     (S.RECEIVED, S.RESPONDED),
     (S.RECEIVED, S.WITHDRAWN),
     (S.AWAITING_ID, S.IN_PROGRESS),
+    (S.AWAITING_ID, S.RESPONDED),  # a refusal: the requester cannot be identified (Art 11(2), 12(2))
     (S.AWAITING_ID, S.WITHDRAWN),
     (S.AWAITING_ID, S.CLOSED),
     (S.AWAITING_CLARIFICATION, S.IN_PROGRESS),

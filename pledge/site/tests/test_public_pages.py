@@ -55,8 +55,9 @@ def test_the_cookies_page_lists_both_cookies_with_their_lifetimes(client):
     rows = page(client.get("/cookies/")).select("tbody tr")
     cells = [[c.get_text(" ", strip=True) for c in row.select("th, td")] for row in rows]
     assert cells[0][0] == "pledge_session"
-    assert "After 2 days, or 2 weeks" in cells[0][2]
+    assert "after 2 days, or 2 weeks" in cells[0][2]
     assert "removed when they sign out" in cells[0][2]
+    assert "1 hour after your last answer" in cells[0][2]
     assert cells[1][0] == "pledge_csrftoken"
     assert cells[1][2] == "1 year"
 
