@@ -150,6 +150,9 @@ PLEDGE_REQUEST_JOURNEY_SECONDS = int(os.environ.get("PLEDGE_REQUEST_JOURNEY_SECO
 # Staff data-protection training lapses after this many days (promise P130).
 PLEDGE_TRAINING_VALID_DAYS = int(os.environ.get("PLEDGE_TRAINING_VALID_DAYS", "365"))
 
+# Rights-request cases: the assignee is reminded this many working days before the due date (and when overdue).
+PLEDGE_CASE_REMINDER_WORKING_DAYS = int(os.environ.get("PLEDGE_CASE_REMINDER_WORKING_DAYS", "5"))
+
 # Uploads: the notice audit takes documents of at most this size.
 PLEDGE_MAX_UPLOAD_BYTES = int(os.environ.get("PLEDGE_MAX_UPLOAD_BYTES", str(5 * 1024 * 1024)))
 DATA_UPLOAD_MAX_MEMORY_SIZE = PLEDGE_MAX_UPLOAD_BYTES + 1024 * 1024

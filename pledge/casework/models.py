@@ -162,3 +162,27 @@ class ExemptionDecision(models.Model):
 def format_reference(*, year: int, pk: int) -> str:
     """The reference a requester is given, like RR-2026-000123."""
     return f"RR-{year}-{pk:06d}"
+
+
+class ReminderKind(models.TextChoices):
+    DUE_SOON = "due_soon", "Due soon"
+    OVERDUE = "overdue", "Overdue"
+
+
+class CaseReminder(models.Model):
+    """That a deadline reminder for a case was sent on a day, so running the reminders twice sends nothing twice."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="reminders")
+    kind = models.CharField(max_length=20, choices=ReminderKind.choices)
+    sent_on = models.DateField()
+    due_on = models.DateField()  # the due date the reminder was about; an extension moves it
+    sent_to = models.TextField()  # staff addresses, comma-separated; never the requester's
+
+    class Meta:
+        ordering = ["sent_on", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["case", "kind", "sent_on"], name="one_case_reminder_per_kind_per_day")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kind} reminder for case {self.case_id} on {self.sent_on}"

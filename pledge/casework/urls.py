@@ -9,4 +9,5 @@ urlpatterns = [
     path("new/", views.log_request, name="new"),
     path("<int:pk>/", views.case_detail, name="case"),
     path("<int:pk>/<slug:action>/", views.case_action, name="action"),
+    path("<int:pk>/letters/<slug:kind>/", views.case_letter, name="letter"),
 ]

@@ -9,9 +9,9 @@ from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_GET, require_POST
 
-from pledge.casework import services
+from pledge.casework import letters, services
 from pledge.casework.actions import ACTIONS
 from pledge.casework.clock import deadline_for
 from pledge.casework.dashboard import bucket_counts, dashboard_rows, open_cases
@@ -84,6 +84,39 @@ def case_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
     return _render_case(request, case, failed=(action, form))
 
 
+@require_GET
+@require_permission(Permission.VIEW_CASES)
+def case_letter(request: HttpRequest, pk: int, kind: str) -> HttpResponse:
+    case = get_object_or_404(Case, pk=pk)
+    try:
+        chosen = letters.LetterKind(kind)
+    except ValueError:
+        raise Http404("No such letter") from None
+    today = timezone.localdate()
+    if request.GET.get("format") == "pdf":
+        pdf = letters.letter_pdf(case=case, kind=chosen, today=today)
+        letters.record_letter_seen(case=case, kind=chosen, actor=request.user, fmt="pdf")
+        response = HttpResponse(pdf, content_type="application/pdf")
+        response["Content-Disposition"] = f'attachment; filename="{case.reference}-{chosen.value}.pdf"'
+        return response
+    blocks = letters.letter_blocks(case=case, kind=chosen, today=today)
+    letters.record_letter_seen(case=case, kind=chosen, actor=request.user, fmt="html")
+    applies = letters.letter_applies(case, chosen)
+    return render(
+        request,
+        "casework/letter.html",
+        {
+            "staff_section": "cases",
+            "case": case,
+            "kind": chosen.value,
+            "title": chosen.label,
+            "blocks": blocks,
+            "not_yet": None if applies else letters.NOT_YET_REASONS.get(chosen, ""),
+            "must_state": refusal_must_state(today) if chosen == letters.LetterKind.REFUSAL else [],
+        },
+    )
+
+
 def _render_case(request: HttpRequest, case: Case, failed: tuple[str, Any] | None = None) -> HttpResponse:
     can_handle = request.user.has_pledge_permission(Permission.HANDLE_CASES)  # type: ignore[union-attr]
     actions: list[dict[str, Any]] = []
@@ -109,6 +142,7 @@ def _render_case(request: HttpRequest, case: Case, failed: tuple[str, Any] | Non
             "refusal_rows": refusal_rows(case),
             "refusal_must_state": refusal_must_state(timezone.localdate()),
             "failed_form": failed[1] if failed else None,
+            "letters": letters.letter_links(case),
         },
     )
 

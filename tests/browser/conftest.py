@@ -10,7 +10,7 @@ from pathlib import Path
 from weakref import WeakSet
 
 import pytest
-from playwright.sync_api import Browser, Page, Route, sync_playwright
+from playwright.sync_api import Browser, Locator, Page, Route, sync_playwright
 
 # Playwright's sync API runs an event loop in this thread; Django would otherwise refuse ORM calls.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -123,3 +123,13 @@ def _violations_without_scripts(page: Page) -> list[dict]:
 def assert_accessible_fixture() -> Callable[[Page], None]:
     """The assert_accessible helper, for tests that prefer a fixture to an import."""
     return assert_accessible
+
+
+def follow(page: Page, locator: Locator) -> None:
+    """Click something that loads a new page and wait until that page has loaded.
+
+    A bare click returns once navigation starts, so reading the page straight after can see an empty
+    document; waiting for the navigation makes the next assertion read the new page.
+    """
+    with page.expect_navigation():
+        locator.click()

@@ -130,3 +130,19 @@ def test_the_case_page_records_an_exemption_and_passes_axe(live_server, page_wit
     assert ExemptionDecision.objects.get(case=case).code == "CRIME_TAX"
     assert "Exemption recorded: CRIME_TAX" in page.locator("ol.govuk-list").inner_text()
     assert_accessible(page)
+
+
+def test_a_letter_page_shows_the_letter_and_passes_axe(live_server, page_without_js, assert_accessible, staff):
+    case = Case.objects.get()
+    page = page_without_js
+    sign_in(page, live_server)
+    page.goto(f"{live_server.url}/staff/cases/{case.pk}/")
+    page.get_by_role("link", name="Refusal to act on the request").click()
+    assert page.locator("h1").inner_text() == "Refusal to act on the request"
+    assert "Not sent yet" in page.content()
+    assert "Dear Ann Example," in page.locator(".govuk-inset-text").inner_text()
+    assert_accessible(page)
+    page.get_by_role("link", name="Back to case").click()
+    page.get_by_role("link", name="Acknowledgement").click()
+    assert "Not sent yet" not in page.content()
+    assert_accessible(page)

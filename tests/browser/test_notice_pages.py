@@ -10,6 +10,7 @@ from pledge.notices.generation import ensure_notices
 from pledge.notices.models import Notice
 from pledge.notices.services import publish_notice
 from pledge.register.models import ProcessingActivity
+from tests.browser.conftest import follow
 
 pytestmark = pytest.mark.browser
 
@@ -59,10 +60,10 @@ def test_each_notice_page_passes_axe_without_javascript(
 def test_a_resident_compares_two_versions_without_javascript(live_server, page_without_js, published):
     page = page_without_js
     page.goto(live_server.url + "/privacy/council-tax/")
-    page.get_by_role("link", name="See what has changed").click()
+    follow(page, page.get_by_role("link", name="See what has changed"))
     page.get_by_label("From").select_option("1")
     page.get_by_label("To").select_option("2")
-    page.get_by_role("button", name="Compare").click()
+    follow(page, page.get_by_role("button", name="Compare"))
     assert "Differences between version 1 and version 2" in page.content()
     assert page.locator("ins").filter(has_text="Garden waste collection").count() >= 1
     assert page.locator("del").filter(has_text="Garden waste subscriptions").count() >= 1
@@ -71,7 +72,7 @@ def test_a_resident_compares_two_versions_without_javascript(live_server, page_w
 def test_an_old_version_says_it_is_old_and_links_to_the_current_one(live_server, page, published):
     page.goto(live_server.url + "/privacy/council-tax/version/1/")
     assert "This is an old version" in page.locator(".govuk-warning-text").inner_text()
-    page.get_by_role("link", name="Read the current notice").click()
+    follow(page, page.get_by_role("link", name="Read the current notice"))
     assert page.url.endswith("/privacy/council-tax/")
 
 

@@ -12,6 +12,7 @@ from pledge.notices.generation import ensure_notices
 from pledge.register.models import ProcessingActivity, Status
 from pledge.site.models import DpoEnquiry
 from pledge.site.services import receive_enquiry
+from tests.browser.conftest import follow
 
 pytestmark = pytest.mark.browser
 
@@ -32,7 +33,7 @@ def sign_in(page, live_server, username: str = "dpo") -> None:
     page.goto(live_server.url + "/staff/")
     page.get_by_label("Username").fill(username)
     page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
+    follow(page, page.get_by_role("button", name="Sign in"))
     assert page.locator("h1").inner_text() == "Dashboard"
 
 
@@ -63,7 +64,7 @@ def test_a_wrong_password_shows_an_error_summary_without_javascript(live_server,
     page.goto(live_server.url + "/staff/sign-in/")
     page.get_by_label("Username").fill("dpo")
     page.get_by_label("Password").fill("wrong")
-    page.get_by_role("button", name="Sign in").click()
+    follow(page, page.get_by_role("button", name="Sign in"))
     assert "Enter a correct username and password" in page.locator(".govuk-error-summary").inner_text()
 
 
@@ -89,15 +90,15 @@ def test_the_dpo_edits_submits_and_approves_without_javascript(live_server, page
     sign_in(page, live_server)
     page.goto(live_server.url + "/staff/register/activities/council-tax-billing/edit/")
     page.get_by_label("Legislation").fill("")
-    page.get_by_role("button", name="Save as draft").click()
+    follow(page, page.get_by_role("button", name="Save as draft"))
     assert "needs the legislation it rests on" in page.locator(".govuk-error-summary").inner_text()
     page.get_by_label("Legislation").fill(
         "Local Government Finance Act 1992\nCouncil Tax (Administration and Enforcement) Regulations 1992"
     )
-    page.get_by_role("button", name="Save as draft").click()
+    follow(page, page.get_by_role("button", name="Save as draft"))
     assert "Saved as a draft" in page.content()
-    page.get_by_role("button", name="Submit for approval").click()
-    page.get_by_role("button", name="Approve").click()
+    follow(page, page.get_by_role("button", name="Submit for approval"))
+    follow(page, page.get_by_role("button", name="Approve"))
     activity = ProcessingActivity.objects.get(slug="council-tax-billing")
     assert activity.status == Status.APPROVED
     assert len(activity.legislation) == 2
@@ -107,10 +108,10 @@ def test_the_dpo_publishes_a_notice_without_javascript(live_server, page_without
     page = page_without_js
     sign_in(page, live_server)
     page.goto(live_server.url + "/staff/notices/council-tax/")
-    page.get_by_role("button", name="Publish a new version").click()
+    follow(page, page.get_by_role("button", name="Publish a new version"))
     assert "Enter what has changed" in page.locator(".govuk-error-summary").inner_text()
     page.get_by_label("What has changed").fill("First published version.")
-    page.get_by_role("button", name="Publish a new version").click()
+    follow(page, page.get_by_role("button", name="Publish a new version"))
     assert "Published version 1" in page.content()
     page.goto(live_server.url + "/privacy/council-tax/")
     assert page.locator("h1").inner_text() == "Privacy notice: Council tax"
@@ -126,7 +127,7 @@ def test_the_dpo_audits_an_uploaded_notice(live_server, page_without_js, registe
     sign_in(page, live_server)
     page.goto(live_server.url + "/staff/notices/audit/")
     page.get_by_label("Upload a privacy notice").set_input_files(str(notice))
-    page.get_by_role("button", name="Audit the notice").click()
+    follow(page, page.get_by_role("button", name="Audit the notice"))
     assert "Results for old-notice.txt" in page.content()
     assert page.locator("table.govuk-table tbody tr").count() == 16
 
@@ -138,7 +139,7 @@ def test_the_audit_upload_refuses_other_file_types(live_server, page_without_js,
     sign_in(page, live_server)
     page.goto(live_server.url + "/staff/notices/audit/")
     page.get_by_label("Upload a privacy notice").set_input_files(str(bad))
-    page.get_by_role("button", name="Audit the notice").click()
+    follow(page, page.get_by_role("button", name="Audit the notice"))
     assert "must be a .txt, .md, .html or .pdf file" in page.locator(".govuk-error-summary").inner_text()
 
 
@@ -148,9 +149,9 @@ def test_the_dpo_reads_and_closes_an_enquiry_without_javascript(
     page = page_without_js
     sign_in(page, live_server)
     page.goto(live_server.url + "/staff/enquiries/")
-    page.get_by_role("link", name="ENQ-").first.click()
+    follow(page, page.get_by_role("link", name="ENQ-").first)
     assert page.locator("h1").inner_text().startswith("Enquiry ENQ-")
     assert_accessible(page)
     page.get_by_label("Closed").check()
-    page.get_by_role("button", name="Save").click()
+    follow(page, page.get_by_role("button", name="Save"))
     assert DpoEnquiry.objects.get().status == "closed"
