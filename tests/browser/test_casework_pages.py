@@ -10,6 +10,7 @@ from pledge.casework.services import open_request
 from pledge.casework.states import CaseState
 from pledge.core.models import User
 from pledge.core.roles import Role
+from tests.browser.conftest import follow
 
 pytestmark = pytest.mark.browser
 
@@ -36,20 +37,20 @@ def sign_in(page, live_server) -> None:
     page.goto(live_server.url + "/staff/")
     page.get_by_label("Username").fill("casey")
     page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
+    follow(page, page.get_by_role("button", name="Sign in"))
     assert page.locator("h1").inner_text() == "Dashboard"
 
 
 def test_the_dashboard_shows_an_overdue_request_and_passes_axe(live_server, page_without_js, assert_accessible, staff):
     page = page_without_js
     sign_in(page, live_server)
-    page.get_by_role("link", name="Cases").click()
+    follow(page, page.get_by_role("link", name="Cases"))
     assert page.locator("h1").inner_text() == "Rights requests"
     assert page.locator('[data-bucket="overdue"]').inner_text() == "1"
     assert page.locator("td .govuk-tag").inner_text() == "Red: overdue"
     assert_accessible(page)
     page.get_by_label("State").select_option("awaiting_id")
-    page.get_by_role("button", name="Apply filters").click()
+    follow(page, page.get_by_role("button", name="Apply filters"))
     assert "No open requests match." in page.content()
 
 
@@ -57,9 +58,9 @@ def test_logging_a_request_shows_errors_then_opens_the_case(live_server, page_wi
     page = page_without_js
     sign_in(page, live_server)
     page.goto(live_server.url + "/staff/cases/")
-    page.get_by_role("button", name="Log a request").click()
+    follow(page, page.get_by_role("button", name="Log a request"))
     assert_accessible(page)
-    page.get_by_role("button", name="Log the request").click()
+    follow(page, page.get_by_role("button", name="Log the request"))
     summary = page.locator(".govuk-error-summary").inner_text()
     assert "Select what the person is asking for" in summary
     assert "Enter the requester's full name" in summary
@@ -71,7 +72,7 @@ def test_logging_a_request_shows_errors_then_opens_the_case(live_server, page_wi
     page.get_by_label("Requester's full name").fill("Bea Example")
     page.get_by_label("Requester's email address").fill("bea@example.com")
     page.get_by_label("What the request is about").fill("My housing file")
-    page.get_by_role("button", name="Log the request").click()
+    follow(page, page.get_by_role("button", name="Log the request"))
     assert "Request logged with reference RR-" in page.content()
     assert page.locator("h1").inner_text().startswith("Case RR-")
     assert "Bea" not in page.url
@@ -93,10 +94,10 @@ def test_the_case_page_extends_a_request_and_passes_axe(live_server, page_withou
     page.goto(f"{live_server.url}/staff/cases/{case.pk}/")
     assert_accessible(page)
     page.get_by_label("Why the request needs more time").fill("Records in six systems")
-    page.get_by_role("button", name="Extend the deadline by two months").click()
+    follow(page, page.get_by_role("button", name="Extend the deadline by two months"))
     assert "Deadline extended." in page.content()
     assert Case.objects.get(pk=case.pk).state == CaseState.EXTENDED
-    page.get_by_role("button", name="Record the response").click()
+    follow(page, page.get_by_role("button", name="Record the response"))
     assert Case.objects.get(pk=case.pk).state == CaseState.RESPONDED
     assert "Response sent" in page.locator("ol.govuk-list").inner_text()
     assert_accessible(page)
@@ -118,13 +119,13 @@ def test_the_case_page_records_an_exemption_and_passes_axe(live_server, page_wit
     assert page.locator("h2#exemptions").inner_text() == "Exemptions and refusals"
     assert "complain to the Information Commissioner's Office" in page.locator("[data-refusal-must-state]").inner_text()
     assert_accessible(page)
-    page.get_by_role("button", name="Record an exemption").click()
+    follow(page, page.get_by_role("button", name="Record an exemption"))
     assert "Select the exemption that applies" in page.locator(".govuk-error-summary").inner_text()
     assert_accessible(page)
     page.get_by_label("Crime and taxation").check()
     page.get_by_label("What information the exemption covers").fill("Fraud team notes")
     page.get_by_label("Why the exemption applies").fill("Live council tax fraud inquiry")
-    page.get_by_role("button", name="Record an exemption").click()
+    follow(page, page.get_by_role("button", name="Record an exemption"))
     assert "Exemption recorded." in page.content()
     assert "Crime and taxation (CRIME_TAX)" in page.locator("main").inner_text()
     assert ExemptionDecision.objects.get(case=case).code == "CRIME_TAX"
@@ -137,12 +138,12 @@ def test_a_letter_page_shows_the_letter_and_passes_axe(live_server, page_without
     page = page_without_js
     sign_in(page, live_server)
     page.goto(f"{live_server.url}/staff/cases/{case.pk}/")
-    page.get_by_role("link", name="Refusal to act on the request").click()
+    follow(page, page.get_by_role("link", name="Refusal to act on the request"))
     assert page.locator("h1").inner_text() == "Refusal to act on the request"
     assert "Not sent yet" in page.content()
     assert "Dear Ann Example," in page.locator(".govuk-inset-text").inner_text()
     assert_accessible(page)
-    page.get_by_role("link", name="Back to case").click()
-    page.get_by_role("link", name="Acknowledgement").click()
+    follow(page, page.get_by_role("link", name="Back to case"))
+    follow(page, page.get_by_role("link", name="Acknowledgement"))
     assert "Not sent yet" not in page.content()
     assert_accessible(page)
