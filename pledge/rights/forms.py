@@ -6,6 +6,7 @@ Choices come from the casework enums, so a tampered value is refused like any ot
 from django import forms
 
 from pledge.casework.models import CaseKind, Relationship
+from pledge.frontend.fields import email_field, person_name_field
 
 DETAILS_MAX_CHARS = 5000
 
@@ -82,27 +83,13 @@ class SubjectNameForm(forms.Form):
 
 
 class NameForm(forms.Form):
-    name = forms.CharField(
-        label="What is your name?",
-        max_length=200,
-        widget=forms.TextInput(
-            attrs={"autocomplete": "name", "spellcheck": "false", "class": "govuk-!-width-two-thirds"}
-        ),
-        error_messages={"required": "Enter your name", "max_length": "Your name must be 200 characters or fewer"},
-    )
+    name = person_name_field(label="What is your name?")
 
 
 class ContactForm(forms.Form):
-    email = forms.EmailField(
+    email = email_field(
         label="Email address",
         help_text="We will use this to tell you about your request and to send you our reply.",
-        max_length=254,
-        widget=forms.EmailInput(attrs={"class": "govuk-!-width-two-thirds"}),
-        error_messages={
-            "required": "Enter your email address",
-            "invalid": "Enter an email address in the correct format, like name@example.com",
-            "max_length": "Your email address must be 254 characters or fewer",
-        },
     )
     address = forms.CharField(
         label="Postal address",

@@ -3,6 +3,8 @@
 from django import forms
 from django.core.validators import RegexValidator, slug_re
 
+from pledge.frontend.fields import email_field, person_name_field
+
 MESSAGE_MAX_CHARS = 5000
 
 reference_validator = RegexValidator(
@@ -12,25 +14,8 @@ reference_validator = RegexValidator(
 
 
 class ContactDpoForm(forms.Form):
-    name = forms.CharField(
-        label="Your name",
-        max_length=200,
-        widget=forms.TextInput(
-            attrs={"autocomplete": "name", "spellcheck": "false", "class": "govuk-!-width-two-thirds"}
-        ),
-        error_messages={"required": "Enter your name", "max_length": "Your name must be 200 characters or fewer"},
-    )
-    email = forms.EmailField(
-        label="Your email address",
-        help_text="We will only use this to reply to you.",
-        max_length=254,
-        widget=forms.EmailInput(attrs={"class": "govuk-!-width-two-thirds"}),
-        error_messages={
-            "required": "Enter your email address",
-            "invalid": "Enter an email address in the correct format, like name@example.com",
-            "max_length": "Your email address must be 254 characters or fewer",
-        },
-    )
+    name = person_name_field(label="Your name")
+    email = email_field(label="Your email address", help_text="We will only use this to reply to you.")
     about = forms.CharField(
         label="Reference of the privacy notice or activity this is about",
         help_text="You can find this at the end of each privacy notice, for example council-tax-collection.",
