@@ -4,13 +4,14 @@ The result is a plain JSON document: it is frozen into each published version, s
 always reads exactly as it was published, whatever the register says today.
 """
 
-import json
+from pathlib import Path
 from typing import Any
 
 from django.conf import settings
 from django.db.models import Prefetch, Q, QuerySet
 
 from pledge.law.bases import ART9_LABELS, SPECIAL_CATEGORY_LABELS, Art9Condition, LawfulBasis, SpecialCategory
+from pledge.law.ico import load_ico_details as read_ico_file
 from pledge.law.rights import RIGHT_PLAIN_ENGLISH, RIGHT_TITLES, rights_for_activity
 from pledge.law.schedule1 import SCHEDULE_1
 from pledge.notices.models import Notice, NoticeScope
@@ -29,9 +30,8 @@ ICO_REGISTER_URL = "https://ico.org.uk/ESDWebPages/Search"
 
 
 def load_ico_details() -> dict[str, str]:
-    """The ICO's contact details, held once in data (promise P146)."""
-    path = settings.PLEDGE_LAW_DIR / "ico.json"
-    return {k: v for k, v in json.loads(path.read_text(encoding="utf-8")).items() if not k.startswith("_")}
+    """The ICO's contact details, held once in data (promise P146), from the configured law directory."""
+    return read_ico_file(Path(settings.PLEDGE_LAW_DIR) / "ico.json")
 
 
 def activities_for(notice: Notice) -> QuerySet[ProcessingActivity]:

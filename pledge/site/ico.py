@@ -1,11 +1,11 @@
 """The Information Commissioner's contact details, read from pledge/law/data/ico.json."""
 
-import json
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 
 from django.conf import settings
+
+from pledge.law.ico import load_ico_details
 
 
 @dataclass(frozen=True)
@@ -17,9 +17,8 @@ class Regulator:
     complaints_url: str
 
 
-@cache
 def _load(path: Path) -> Regulator:
-    data = json.loads(path.read_text(encoding="utf-8"))
+    data = load_ico_details(path)
     return Regulator(
         name=data["name"],
         address=data["address"],

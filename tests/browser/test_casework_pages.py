@@ -41,6 +41,19 @@ def sign_in(page, live_server) -> None:
     assert page.locator("h1").inner_text() == "Dashboard"
 
 
+def an_access_request(staff, *, name: str, summary: str):
+    """An access request received by email today, logged by ``staff``."""
+    return open_request(
+        kind=CaseKind.ACCESS,
+        channel="email",
+        received_on=timezone.localdate(),
+        requester_name=name,
+        requester_email=f"{name.split()[0].lower()}@example.com",
+        summary=summary,
+        actor=staff,
+    )
+
+
 def test_the_dashboard_shows_an_overdue_request_and_passes_axe(live_server, page_without_js, assert_accessible, staff):
     page = page_without_js
     sign_in(page, live_server)
@@ -80,15 +93,7 @@ def test_logging_a_request_shows_errors_then_opens_the_case(live_server, page_wi
 
 
 def test_the_case_page_extends_a_request_and_passes_axe(live_server, page_without_js, assert_accessible, staff):
-    case = open_request(
-        kind=CaseKind.ACCESS,
-        channel="email",
-        received_on=timezone.localdate(),
-        requester_name="Cy Example",
-        requester_email="cy@example.com",
-        summary="Everything about me",
-        actor=staff,
-    )
+    case = an_access_request(staff, name="Cy Example", summary="Everything about me")
     page = page_without_js
     sign_in(page, live_server)
     page.goto(f"{live_server.url}/staff/cases/{case.pk}/")
@@ -104,15 +109,7 @@ def test_the_case_page_extends_a_request_and_passes_axe(live_server, page_withou
 
 
 def test_the_case_page_records_an_exemption_and_passes_axe(live_server, page_without_js, assert_accessible, staff):
-    case = open_request(
-        kind=CaseKind.ACCESS,
-        channel="email",
-        received_on=timezone.localdate(),
-        requester_name="Di Example",
-        requester_email="di@example.com",
-        summary="My council tax file",
-        actor=staff,
-    )
+    case = an_access_request(staff, name="Di Example", summary="My council tax file")
     page = page_without_js
     sign_in(page, live_server)
     page.goto(f"{live_server.url}/staff/cases/{case.pk}/")

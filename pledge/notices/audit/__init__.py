@@ -9,10 +9,11 @@ Pure Python (no Django). Public API::
 
 from __future__ import annotations
 
-import json
 from datetime import date
 from pathlib import Path
 from typing import Any
+
+from pledge.law.ico import DEFAULT_ICO_FILE, load_ico_details
 
 from .checklist import BY_ID, CHECKLIST, ITEM_IDS, ChecklistItem
 from .classifier import classify
@@ -20,7 +21,7 @@ from .flags import consent_flags, ico_flags, legacy_flags, readability_report
 from .models import AuditReadError, AuditReport, Document, Flag, ItemResult, ItemStatus, Sentence
 from .reader import SUPPORTED_SUFFIXES, read_document, read_text
 
-DEFAULT_ICO_PATH = Path(__file__).resolve().parents[2] / "law" / "data" / "ico.json"
+DEFAULT_ICO_PATH = DEFAULT_ICO_FILE
 
 __all__ = [
     "AuditReadError",
@@ -44,10 +45,8 @@ __all__ = [
 
 
 def load_ico(path: Path | str = DEFAULT_ICO_PATH) -> dict[str, Any]:
-    """The canonical ICO contact details (promise P146)."""
-    with open(path, encoding="utf-8") as handle:
-        data: dict[str, Any] = json.load(handle)
-    return data
+    """The canonical ICO contact details (promise P146), from the one loader in ``pledge.law.ico``."""
+    return dict(load_ico_details(path))
 
 
 def audit_parsed(
