@@ -96,6 +96,9 @@ class Case(models.Model):
     responded_on = models.DateField(null=True, blank=True)
     closed_on = models.DateField(null=True, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
+    # The register's processing activities the request concerns: they decide which rights apply and what the
+    # Art 15(1)(a)-(h) information in the response says.
+    activities = models.ManyToManyField("register.ProcessingActivity", blank=True, related_name="cases")
 
     class Meta:
         ordering = ["due_on", "id"]
@@ -186,3 +189,29 @@ class CaseReminder(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind} reminder for case {self.case_id} on {self.sent_on}"
+
+
+class LetterDelivery(models.TextChoices):
+    EMAIL = "email", "Emailed"
+    POST = "post", "Posted"
+    PORTAL = "portal", "Released on the requester portal"
+
+
+class IssuedLetter(models.Model):
+    """A letter as it was sent: the text is frozen, so a later template change does not rewrite what was said."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="issued_letters")
+    kind = models.CharField(max_length=40)  # a ``letters.LetterKind`` value; kept as text so kinds can grow
+    delivery = models.CharField(max_length=20, choices=LetterDelivery.choices)
+    dated = models.DateField()
+    subject = models.CharField(max_length=200)
+    body = models.TextField()  # the rendered text, as sent
+    sent_to = models.CharField(max_length=254, blank=True)  # the requester's address for email; blank for post
+    issued_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    issued_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["issued_at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.kind} letter for case {self.case_id}"
