@@ -143,6 +143,9 @@ STORAGES = {
     },
 }
 MEDIA_ROOT = BASE_DIR / "var" / "media"
+# Case attachments, ID evidence and released responses: outside the web root, served only through staff or
+# portal views that check permission and write an audit row.
+PLEDGE_PRIVATE_ROOT = Path(os.environ.get("PLEDGE_PRIVATE_ROOT", str(BASE_DIR / "var" / "private")))
 
 # A resident's answers while making a rights request online are kept this long after their last answer.
 PLEDGE_REQUEST_JOURNEY_SECONDS = int(os.environ.get("PLEDGE_REQUEST_JOURNEY_SECONDS", "3600"))

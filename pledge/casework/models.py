@@ -99,6 +99,8 @@ class Case(models.Model):
     # The register's processing activities the request concerns: they decide which rights apply and what the
     # Art 15(1)(a)-(h) information in the response says.
     activities = models.ManyToManyField("register.ProcessingActivity", blank=True, related_name="cases")
+    # The service team working the request, for the dashboard's team filter; blank while the IG team triages it.
+    team = models.ForeignKey("register.Service", null=True, blank=True, on_delete=models.SET_NULL, related_name="cases")
 
     class Meta:
         ordering = ["due_on", "id"]

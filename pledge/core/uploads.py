@@ -1,0 +1,171 @@
+"""Checking uploaded files and keeping them outside the web root.
+
+A file is accepted by what its bytes are, not by what its name claims: the extension must be one the caller
+allows *and* the first bytes must match that type, so a renamed executable or HTML page is refused. Accepted
+files go to ``PLEDGE_PRIVATE_ROOT`` (never under ``STATIC_ROOT`` or ``MEDIA_ROOT``), under a random name, and are
+served only by permission-checked views.
+"""
+
+import hashlib
+import uuid
+import zipfile
+from dataclasses import dataclass
+from enum import StrEnum
+from pathlib import Path, PurePath
+from typing import IO
+
+from django.conf import settings
+from django.core.files.base import File
+from django.core.files.storage import FileSystemStorage
+
+
+class FileType(StrEnum):
+    PDF = "pdf"
+    PNG = "png"
+    JPEG = "jpeg"
+    DOCX = "docx"
+    XLSX = "xlsx"
+    TXT = "txt"
+    CSV = "csv"
+    EML = "eml"
+    MP4 = "mp4"
+
+
+@dataclass(frozen=True)
+class TypeInfo:
+    extensions: tuple[str, ...]
+    content_type: str
+    label: str
+
+
+TYPES: dict[FileType, TypeInfo] = {
+    FileType.PDF: TypeInfo((".pdf",), "application/pdf", "PDF"),
+    FileType.PNG: TypeInfo((".png",), "image/png", "PNG image"),
+    FileType.JPEG: TypeInfo((".jpg", ".jpeg"), "image/jpeg", "JPEG image"),
+    FileType.DOCX: TypeInfo(
+        (".docx",), "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "Word document"
+    ),
+    FileType.XLSX: TypeInfo(
+        (".xlsx",), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "Excel spreadsheet"
+    ),
+    FileType.TXT: TypeInfo((".txt",), "text/plain; charset=utf-8", "text file"),
+    FileType.CSV: TypeInfo((".csv",), "text/csv; charset=utf-8", "CSV file"),
+    FileType.EML: TypeInfo((".eml",), "message/rfc822", "email message"),
+    FileType.MP4: TypeInfo((".mp4",), "video/mp4", "MP4 video"),
+}
+
+_SNIFF_BYTES = 8192
+
+
+class UploadRejectedError(ValueError):
+    """The file was refused; the message says why in words fit for a form's error summary."""
+
+
+@dataclass(frozen=True)
+class CheckedUpload:
+    file_type: FileType
+    original_name: str  # the uploader's name for the file, cleaned of any directory part
+    size: int
+    sha256: str
+
+    @property
+    def content_type(self) -> str:
+        return TYPES[self.file_type].content_type
+
+
+def _looks_like_text(head: bytes) -> bool:
+    if b"\x00" in head:
+        return False
+    try:
+        head.decode("utf-8")
+    except UnicodeDecodeError as error:
+        # A multi-byte character cut at the sniffing boundary is still text.
+        return error.start >= len(head) - 3
+    return True
+
+
+def _zip_member(stream: IO[bytes], member: str) -> bool:
+    stream.seek(0)
+    try:
+        with zipfile.ZipFile(stream) as archive:
+            return member in archive.namelist()
+    except zipfile.BadZipFile:
+        return False
+
+
+def _bytes_match(file_type: FileType, head: bytes, stream: IO[bytes]) -> bool:
+    checks = {
+        FileType.PDF: lambda: head.startswith(b"%PDF-"),
+        FileType.PNG: lambda: head.startswith(b"\x89PNG\r\n\x1a\n"),
+        FileType.JPEG: lambda: head.startswith(b"\xff\xd8\xff"),
+        FileType.DOCX: lambda: head.startswith(b"PK\x03\x04") and _zip_member(stream, "word/document.xml"),
+        FileType.XLSX: lambda: head.startswith(b"PK\x03\x04") and _zip_member(stream, "xl/workbook.xml"),
+        FileType.MP4: lambda: head[4:8] == b"ftyp",
+        FileType.TXT: lambda: _looks_like_text(head),
+        FileType.CSV: lambda: _looks_like_text(head),
+        FileType.EML: lambda: _looks_like_text(head) and b":" in head.split(b"\n", 1)[0],
+    }
+    return checks[file_type]()
+
+
+def clean_name(name: str) -> str:
+    """The last part of an uploaded file's name, without directories or control characters, at most 150 long."""
+    base = PurePath(name.replace("\\", "/")).name
+    cleaned = "".join(ch for ch in base if ch.isprintable() and ch not in '"<>|:*?').strip(" .")
+    return (cleaned or "file")[-150:]
+
+
+def allowed_list(allowed: frozenset[FileType] | set[FileType]) -> str:
+    """'PDF, PNG image or JPEG image': the allowed types for help text and error messages, in a stable order."""
+    labels = [TYPES[t].label for t in FileType if t in allowed]
+    return labels[0] if len(labels) == 1 else ", ".join(labels[:-1]) + " or " + labels[-1]
+
+
+def max_upload_bytes() -> int:
+    return int(settings.PLEDGE_MAX_UPLOAD_BYTES)
+
+
+def describe_size(size: int) -> str:
+    """'5 MB', '300 KB': a size as people read it."""
+    if size >= 1024 * 1024:
+        return f"{size / (1024 * 1024):.0f} MB"
+    return f"{max(1, round(size / 1024))} KB"
+
+
+def check_upload(
+    upload: File, *, allowed: frozenset[FileType] | set[FileType], max_bytes: int | None = None
+) -> CheckedUpload:
+    """Accept ``upload`` when it is non-empty, within the limit, and its name and bytes agree on an allowed type."""
+    limit = max_upload_bytes() if max_bytes is None else max_bytes
+    name = clean_name(upload.name or "")
+    size = upload.size or 0
+    if size == 0:
+        raise UploadRejectedError("The selected file is empty")
+    if size > limit:
+        raise UploadRejectedError(f"The selected file must be smaller than {describe_size(limit)}")
+    suffix = Path(name).suffix.lower()
+    claimed = next((t for t in allowed if suffix in TYPES[t].extensions), None)
+    if claimed is None:
+        raise UploadRejectedError(f"The selected file must be a {allowed_list(allowed)}")
+    upload.seek(0)
+    head = upload.read(_SNIFF_BYTES)
+    if not _bytes_match(claimed, head, upload):  # type: ignore[arg-type]
+        raise UploadRejectedError(f"The selected file is not a real {TYPES[claimed].label}")
+    digest = hashlib.sha256()
+    upload.seek(0)
+    for chunk in upload.chunks():
+        digest.update(chunk)
+    upload.seek(0)
+    return CheckedUpload(file_type=claimed, original_name=name, size=size, sha256=digest.hexdigest())
+
+
+def private_storage() -> FileSystemStorage:
+    """The storage for private files, read from settings on each call so tests can point it at a temporary folder."""
+    root = Path(settings.PLEDGE_PRIVATE_ROOT)
+    root.mkdir(parents=True, exist_ok=True)
+    return FileSystemStorage(location=root, base_url=None)
+
+
+def private_name(*, folder: str, checked: CheckedUpload) -> str:
+    """A random storage name that keeps only the type's extension, so nothing about the person is in the path."""
+    return f"{folder}/{uuid.uuid4().hex}{TYPES[checked.file_type].extensions[0]}"
