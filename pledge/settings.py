@@ -146,6 +146,10 @@ MEDIA_ROOT = BASE_DIR / "var" / "media"
 # Case attachments, ID evidence and released responses: outside the web root, served only through staff or
 # portal views that check permission and write an audit row.
 PLEDGE_PRIVATE_ROOT = Path(os.environ.get("PLEDGE_PRIVATE_ROOT", str(BASE_DIR / "var" / "private")))
+# Those files are encrypted at rest: comma-separated keys (the first encrypts), made with
+# `pledge shell -c "from pledge.core.encryption import new_file_key; print(new_file_key())"`. Unset, a key is
+# derived from PLEDGE_SECRET_KEY, which then must never change.
+PLEDGE_FILE_KEYS = os.environ.get("PLEDGE_FILE_KEYS", "")
 
 # A resident's answers while making a rights request online are kept this long after their last answer.
 PLEDGE_REQUEST_JOURNEY_SECONDS = int(os.environ.get("PLEDGE_REQUEST_JOURNEY_SECONDS", "3600"))

@@ -2,11 +2,12 @@
 
 A file is accepted by what its bytes are, not by what its name claims: the extension must be one the caller
 allows *and* the first bytes must match that type, so a renamed executable or HTML page is refused. Accepted
-files go to ``PLEDGE_PRIVATE_ROOT`` (never under ``STATIC_ROOT`` or ``MEDIA_ROOT``), under a random name, and are
-served only by permission-checked views.
+files go to ``PLEDGE_PRIVATE_ROOT`` (never under ``STATIC_ROOT`` or ``MEDIA_ROOT``), encrypted at rest, under a
+random name, and are served only by permission-checked views.
 """
 
 import hashlib
+import tempfile
 import uuid
 import zipfile
 from dataclasses import dataclass
@@ -17,6 +18,8 @@ from typing import IO
 from django.conf import settings
 from django.core.files.base import File
 from django.core.files.storage import FileSystemStorage
+
+from pledge.core.encryption import decrypt_stream, encrypt_stream
 
 
 class FileType(StrEnum):
@@ -55,6 +58,7 @@ TYPES: dict[FileType, TypeInfo] = {
 }
 
 _SNIFF_BYTES = 8192
+_SPOOL_BYTES = 8 * 1024 * 1024  # larger files spill to a temporary file rather than memory
 
 
 class UploadRejectedError(ValueError):
@@ -159,11 +163,35 @@ def check_upload(
     return CheckedUpload(file_type=claimed, original_name=name, size=size, sha256=digest.hexdigest())
 
 
+class EncryptedFileSystemStorage(FileSystemStorage):
+    """Files are encrypted on the way to disk and decrypted on the way out (see ``pledge.core.encryption``).
+
+    ``size()`` reports the size on disk; the plaintext size is recorded by whoever saved the file.
+    """
+
+    def _save(self, name: str, content: File) -> str:
+        with tempfile.SpooledTemporaryFile(max_size=_SPOOL_BYTES) as sealed:
+            content.seek(0)
+            encrypt_stream(content, sealed)  # type: ignore[arg-type]
+            sealed.seek(0)
+            return super()._save(name, File(sealed, name))  # type: ignore[misc]
+
+    def _open(self, name: str, mode: str = "rb") -> File:
+        if "w" in mode or "a" in mode or "+" in mode:
+            raise ValueError("Private files are written only through save()")
+        plain = tempfile.SpooledTemporaryFile(max_size=_SPOOL_BYTES)
+        with super()._open(name, "rb") as sealed:  # type: ignore[misc]
+            for block in decrypt_stream(sealed):  # type: ignore[arg-type]
+                plain.write(block)
+        plain.seek(0)
+        return File(plain, name)
+
+
 def private_storage() -> FileSystemStorage:
-    """The storage for private files, read from settings on each call so tests can point it at a temporary folder."""
+    """The encrypted storage for private files, from settings on each call so tests can use a temporary folder."""
     root = Path(settings.PLEDGE_PRIVATE_ROOT)
     root.mkdir(parents=True, exist_ok=True)
-    return FileSystemStorage(location=root, base_url=None)
+    return EncryptedFileSystemStorage(location=root, base_url=None)
 
 
 def private_name(*, folder: str, checked: CheckedUpload) -> str:

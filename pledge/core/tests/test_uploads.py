@@ -84,6 +84,7 @@ def test_the_allowed_list_reads_as_english() -> None:
 def test_private_files_go_under_the_private_root_with_a_random_name(private_files: Path) -> None:
     checked = check_upload(SimpleUploadedFile("Jo Bloggs passport.pdf", PDF), allowed=EVIDENCE)
     name = private_storage().save(private_name(folder="evidence", checked=checked), io.BytesIO(PDF))
-    stored = private_files / name
-    assert stored.read_bytes() == PDF
+    with private_storage().open(name) as stored:
+        assert stored.read() == PDF
+    assert (private_files / name).is_file()
     assert "Bloggs" not in name and name.startswith("evidence/") and name.endswith(".pdf")
