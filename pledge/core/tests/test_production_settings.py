@@ -8,6 +8,8 @@ from pathlib import Path
 
 from django.conf import settings
 
+from pledge.core.encryption import new_file_key
+
 
 def clean_environment() -> dict[str, str]:
     """This process's environment without test-only switches (the browser tests allow async-unsafe calls)."""
@@ -31,9 +33,23 @@ def run_pledge(*args: str, **env: str) -> subprocess.CompletedProcess[str]:
 
 def test_the_deployment_check_passes_with_debug_off() -> None:
     finished = run_pledge(
-        "check", "--deploy", "--fail-level", "WARNING", PLEDGE_DEBUG="0", PLEDGE_SECRET_KEY=secrets.token_urlsafe(60)
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
+        PLEDGE_DEBUG="0",
+        PLEDGE_SECRET_KEY=secrets.token_urlsafe(60),
+        PLEDGE_FILE_KEYS=new_file_key(),
     )
     assert finished.returncode == 0, finished.stderr
+
+
+def test_the_deployment_check_warns_when_private_files_have_no_keys_of_their_own() -> None:
+    finished = run_pledge(
+        "check", "--deploy", "--fail-level", "WARNING", PLEDGE_DEBUG="0", PLEDGE_SECRET_KEY=secrets.token_urlsafe(60)
+    )
+    assert finished.returncode != 0
+    assert "pledge.W001" in finished.stderr
 
 
 def test_it_refuses_to_start_in_production_without_a_secret_key() -> None:
