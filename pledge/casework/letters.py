@@ -15,6 +15,7 @@ from django.conf import settings
 from django.db import models
 from django.template import Context, Engine
 
+from pledge.casework import response_letters
 from pledge.casework.clock import clock_stops_for_clarification, deadline_for
 from pledge.casework.models import Case
 from pledge.casework.services import OBJECT_TYPE
@@ -36,6 +37,7 @@ class LetterKind(models.TextChoices):
     CLARIFICATION = "clarification", "Request for clarification"
     EXTENSION = "extension", "Extension of the deadline"
     REFUSAL = "refusal", "Refusal to act on the request"
+    RESPONSE = "response", "Response to the request"
 
 
 NOT_YET_REASONS: dict[str, str] = {
@@ -43,6 +45,7 @@ NOT_YET_REASONS: dict[str, str] = {
     LetterKind.CLARIFICATION: "no clarification has been asked for on this case",
     LetterKind.EXTENSION: "this case has not been extended",
     LetterKind.REFUSAL: "this request has not been refused",
+    LetterKind.RESPONSE: "no register activities have been chosen for this request",
 }
 
 
@@ -57,6 +60,8 @@ def letter_applies(case: Case, kind: LetterKind | str) -> bool:
         return case.extended
     if kind == LetterKind.REFUSAL:
         return bool(case.refusal_ground)
+    if kind == LetterKind.RESPONSE:
+        return not response_letters.response_blocked(case)
     return True
 
 
@@ -65,22 +70,37 @@ def letter_links(case: Case) -> list[dict[str, Any]]:
     return [{"kind": k.value, "title": k.label, "applies": letter_applies(case, k)} for k in LetterKind]
 
 
-def letter_blocks(*, case: Case, kind: LetterKind | str, today: date) -> list[Block]:
+def letter_text(*, case: Case, kind: LetterKind | str, today: date, **response: str) -> str:
+    """The letter of ``kind`` for ``case``, dated ``today``, as rendered text; ``response`` is the response's
+    ``outcome`` and ``reasons`` (see ``response_letters``)."""
+    chosen = LetterKind(kind)
+    path = f"casework/letters/{chosen.value}.txt"
+    context = letter_context(case=case, kind=chosen, today=today)
+    if chosen == LetterKind.RESPONSE:
+        path = response_letters.response_template(case)
+        context.update(response_letters.response_context(case=case, today=today, **response))
+    return Engine.get_default().get_template(path).render(Context(context, autoescape=False))
+
+
+def letter_blocks(*, case: Case, kind: LetterKind | str, today: date, **response: str) -> list[Block]:
     """The letter of ``kind`` for ``case``, dated ``today``, as blocks (headings, paragraphs, lists)."""
-    chosen = LetterKind(kind)
-    template = Engine.get_default().get_template(f"casework/letters/{chosen.value}.txt")
-    text = template.render(Context(letter_context(case=case, kind=chosen, today=today), autoescape=False))
-    return text_to_blocks(text)
+    return text_to_blocks(letter_text(case=case, kind=kind, today=today, **response))
 
 
-def letter_pdf(*, case: Case, kind: LetterKind | str, today: date) -> bytes:
+def letter_pdf(*, case: Case, kind: LetterKind | str, today: date, **response: str) -> bytes:
     """The letter as a PDF, built by the same code as notice downloads."""
-    chosen = LetterKind(kind)
+    return blocks_pdf(
+        blocks=letter_blocks(case=case, kind=kind, today=today, **response), case=case, title=LetterKind(kind).label
+    )
+
+
+def blocks_pdf(*, blocks: list[Block], case: Case, title: str) -> bytes:
+    """Letter blocks as a PDF headed with the council's name and the case reference."""
     council = council_details()
     return blocks_file(
-        letter_blocks(case=case, kind=chosen, today=today),
+        blocks,
         "pdf",
-        title=chosen.label,
+        title=title,
         author=council["name"],
         footer=f"{council['name']}. Our reference: {case.reference}.",
     )
@@ -177,12 +197,14 @@ def text_to_blocks(text: str) -> list[Block]:
     paragraph: list[str] = []
     for raw in text.splitlines():
         line = raw.strip()
-        if not line or line.startswith(("## ", "- ")):
+        if not line or line.startswith(("## ", "### ", "- ")):
             if paragraph:
                 blocks.append({"type": "p", "text": " ".join(paragraph)})
                 paragraph = []
         if line.startswith("## "):
             blocks.append({"type": "h2", "text": line[3:].strip()})
+        elif line.startswith("### "):
+            blocks.append({"type": "h3", "text": line[4:].strip()})
         elif line.startswith("- "):
             if not blocks or blocks[-1]["type"] != "ul":
                 blocks.append({"type": "ul", "items": []})

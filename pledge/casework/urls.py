@@ -1,6 +1,6 @@
 from django.urls import path
 
-from pledge.casework import views
+from pledge.casework import letter_views, views
 
 app_name = "cases"
 
@@ -8,6 +8,11 @@ urlpatterns = [
     path("", views.dashboard, name="dashboard"),
     path("new/", views.log_request, name="new"),
     path("<int:pk>/", views.case_detail, name="case"),
+    # Before the action route, which would otherwise take "scope" for an action's name.
+    path("<int:pk>/scope/", letter_views.case_scope, name="scope"),
+    path("<int:pk>/letters/response/", letter_views.response_letter, name="response_letter"),
+    path("<int:pk>/letters/<slug:kind>/send/", letter_views.send_letter, name="send_letter"),
+    path("<int:pk>/issued-letters/<int:letter_pk>/", letter_views.issued_letter, name="issued_letter"),
     path("<int:pk>/<slug:action>/", views.case_action, name="action"),
     path("<int:pk>/letters/<slug:kind>/", views.case_letter, name="letter"),
 ]

@@ -154,6 +154,7 @@ def test_letters_not_reached_yet_are_marked(case, client_as) -> None:
         "clarification": False,
         "extension": False,
         "refusal": False,
+        "response": False,  # no register activities chosen yet
     }
     response = client_as(Role.CASEWORKER).get(_url(case, "refusal"))
     assert response.status_code == 200
