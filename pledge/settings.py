@@ -167,6 +167,14 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = PLEDGE_MAX_UPLOAD_BYTES
 
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
+# The requester portal (pledge.rights): emailed one-time links last this long, and the portal session they open.
+PLEDGE_PORTAL_LINK_MINUTES = int(os.environ.get("PLEDGE_PORTAL_LINK_MINUTES", "30"))
+PLEDGE_PORTAL_SESSION_MINUTES = int(os.environ.get("PLEDGE_PORTAL_SESSION_MINUTES", "60"))
+# Council policy: a released response stays downloadable for this many days, then the requester asks again.
+PLEDGE_PORTAL_RELEASE_DAYS = int(os.environ.get("PLEDGE_PORTAL_RELEASE_DAYS", "28"))
+# CCTV footage released as MP4 may be larger than other uploads.
+PLEDGE_MAX_VIDEO_UPLOAD_BYTES = int(os.environ.get("PLEDGE_MAX_VIDEO_UPLOAD_BYTES", str(500 * 1024 * 1024)))
+
 EMAIL_BACKEND = os.environ.get("PLEDGE_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 EMAIL_HOST = os.environ.get("PLEDGE_EMAIL_HOST", "localhost")
 EMAIL_PORT = int(os.environ.get("PLEDGE_EMAIL_PORT", "25"))

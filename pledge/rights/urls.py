@@ -1,10 +1,10 @@
-"""The public request journey. Included at /your-rights/ in pledge/urls.py."""
+"""The public request journey and the requester portal. Included at /your-rights/ in pledge/urls.py."""
 
 import re
 
 from django.urls import path, register_converter
 
-from pledge.rights import views
+from pledge.rights import portal_views, views
 from pledge.rights.journey import STEPS
 
 app_name = "rights"
@@ -28,5 +28,12 @@ urlpatterns = [
     path("", views.start, name="start"),
     path("check-your-answers/", views.check_answers, name="check_answers"),
     path("request-sent/", views.confirmation, name="confirmation"),
+    path("check-your-request/", portal_views.portal_start, name="portal_start"),
+    path("check-your-request/check-your-email/", portal_views.portal_link_sent, name="portal_link_sent"),
+    path("check-your-request/open/<str:token>/", portal_views.portal_open, name="portal_open"),
+    path("check-your-request/your-request/", portal_views.portal_request, name="portal_request"),
+    path("check-your-request/files/<int:file_id>/", portal_views.portal_download, name="portal_download"),
+    path("check-your-request/sign-out/", portal_views.portal_sign_out, name="portal_sign_out"),
+    path("check-your-request/signed-out/", portal_views.portal_signed_out, name="portal_signed_out"),
     path("<rights_question:slug>/", views.question, name="question"),
 ]

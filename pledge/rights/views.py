@@ -17,7 +17,7 @@ from django.utils.dateparse import parse_date
 from django.utils.html import format_html
 from django.views.decorators.http import require_GET, require_http_methods
 
-from pledge.casework.models import CaseKind
+from pledge.casework.models import Case, CaseKind
 from pledge.casework.services import CaseworkError
 from pledge.rights.forms import CCTV_DETAILS_HINT
 from pledge.rights.journey import (
@@ -32,12 +32,14 @@ from pledge.rights.journey import (
     next_step,
     previous_step,
 )
-from pledge.rights.services import submit_request
+from pledge.rights.submissions import already_sent, new_submission_token, send_request_once
 from pledge.site.contacts import dpo_contact
 
 logger = logging.getLogger(__name__)
 
 CONFIRMATION_SALT = "pledge.rights.request-confirmation"
+# The one-time token of the check-your-answers form, so sending it twice opens one case.
+SUBMISSION_KEY = "rights_request_submission"
 CONFIRMATION_MAX_AGE_SECONDS = 24 * 3600
 
 # What each answer is called on the check-your-answers page.
@@ -151,6 +153,8 @@ def _summary_rows(answers: Answers) -> list[dict[str, Any]]:
 @require_http_methods(["GET", "POST"])
 def check_answers(request: HttpRequest) -> HttpResponse:
     """Show every answer with a Change link; sending it opens the case and clears the answers."""
+    if request.method == "POST" and (sent := _already_sent(request)) is not None:
+        return sent
     answers = _answers(request)
     missing = first_unanswered(answers)
     if missing is not None:
@@ -158,18 +162,37 @@ def check_answers(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
         return _send(request, answers)
     previous = applicable_steps(answers)[-1]
-    context = {"rows": _summary_rows(answers), "back_link": _step_url(previous)}
+    if not request.session.get(SUBMISSION_KEY):
+        request.session[SUBMISSION_KEY] = new_submission_token()
+    context = {
+        "rows": _summary_rows(answers),
+        "back_link": _step_url(previous),
+        "submission": request.session[SUBMISSION_KEY],
+    }
     return render(request, "rights/check_answers.html", context)
 
 
+def _already_sent(request: HttpRequest) -> HttpResponse | None:
+    """The confirmation of the case this form already opened (a second press of Send, or back and Send again)."""
+    case = already_sent(token=request.POST.get("submission", ""))
+    return _confirmation_redirect(case) if case is not None else None
+
+
 def _send(request: HttpRequest, answers: Answers) -> HttpResponse:
+    # The form carries the token; a post without one (an old page) uses this session's.
+    token = request.POST.get("submission") or request.session.get(SUBMISSION_KEY) or new_submission_token()
     try:
-        case = submit_request(answers=cleaned_answers(answers), received_on=timezone.localdate())
+        case = send_request_once(token=token, answers=cleaned_answers(answers), received_on=timezone.localdate())
     except CaseworkError as error:
         # The message names dates, never the requester; the answers stay so they can try again.
         logger.warning("A public rights request could not be logged: %s", error)
         return render(request, "rights/problem.html", {"dpo": dpo_contact()}, status=503)
     request.session.pop(SESSION_KEY, None)
+    request.session.pop(SUBMISSION_KEY, None)
+    return _confirmation_redirect(case)
+
+
+def _confirmation_redirect(case: Case) -> HttpResponse:
     token = signing.dumps({"reference": case.reference, "due_on": case.due_on.isoformat()}, salt=CONFIRMATION_SALT)
     return redirect(f"{reverse('rights:confirmation')}?{urlencode({'request': token})}")
 

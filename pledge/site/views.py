@@ -60,6 +60,7 @@ def cookies(request: HttpRequest) -> HttpResponse:
         "session_cookie": settings.SESSION_COOKIE_NAME,
         "session_lasts": describe_duration(settings.PLEDGE_SESSION_SECONDS),
         "remember_me_lasts": describe_duration(settings.PLEDGE_REMEMBER_ME_SECONDS),
+        "portal_lasts": describe_duration(settings.PLEDGE_PORTAL_SESSION_MINUTES * 60),
         "csrf_cookie": settings.CSRF_COOKIE_NAME,
         "csrf_lasts": describe_duration(settings.CSRF_COOKIE_AGE),
     }

@@ -1,13 +1,21 @@
-"""Fixtures for the public request journey: a frozen clock, and a client that has answered some questions."""
+"""Fixtures for the public request journey (a frozen clock, a client that has answered some questions) and the
+requester portal (a case with an email address, a browser signed in to the portal through an emailed link)."""
 
+import re
 from collections.abc import Callable
 from datetime import date, datetime, time
 from typing import Any
+from urllib.parse import urlparse
 from zoneinfo import ZoneInfo
 
 import pytest
 from bs4 import BeautifulSoup
+from django.core import mail
 from django.test import Client
+
+from pledge.casework.tests.factories import EMAIL, make_case
+from pledge.rights.models import PortalLink
+from pledge.rights.tasks import send_portal_link
 
 LONDON = ZoneInfo("Europe/London")
 START = "/your-rights/"
@@ -69,3 +77,39 @@ def answered(db: None) -> Callable[[list[tuple[str, dict[str, str]]]], Client]:
         return client
 
     return answer
+
+
+# The requester portal.
+PORTAL = "/your-rights/check-your-request/"
+PORTAL_REQUEST = "/your-rights/check-your-request/your-request/"
+LINK_SENT = "/your-rights/check-your-request/check-your-email/"
+
+
+def emailed_link_path(case: Any) -> str:
+    """Run the worker's task for the case's newest unsent link and return the path of the link it emailed."""
+    link = PortalLink.objects.filter(case=case, token_hash__isnull=True).latest("created_at", "id")
+    assert send_portal_link.call(link_id=link.pk) is True
+    found = re.search(r"https?://\S+/check-your-request/open/\S+/", str(mail.outbox[-1].body))
+    assert found is not None, mail.outbox[-1].body
+    return urlparse(found.group(0)).path
+
+
+def ask_for_link(client: Client, *, reference: str, email: str) -> Any:
+    return client.post(PORTAL, {"reference": reference, "email": email})
+
+
+@pytest.fixture
+def web_case(today: Callable[[date], date]) -> Any:
+    """An access request made on 3 September 2026 by someone who gave an email address; today is 10 September."""
+    today(date(2026, 9, 10))
+    return make_case(received_on=date(2026, 9, 3))
+
+
+@pytest.fixture
+def portal_client(web_case: Any) -> Client:
+    """A browser signed in to the portal for ``web_case`` through an emailed link."""
+    client = Client()
+    ask_for_link(client, reference=web_case.reference, email=EMAIL)
+    response = client.post(emailed_link_path(web_case))
+    assert (response.status_code, response["Location"]) == (302, PORTAL_REQUEST)
+    return client
