@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "pledge.calendars",
     "pledge.casework",
     "pledge.rights",
+    "pledge.fulfilment",
 ]
 
 MIDDLEWARE = [

@@ -13,5 +13,6 @@ urlpatterns = [
     # Before casework: its <pk>/<action>/ pattern would otherwise take <pk>/release/.
     path("staff/cases/", include("pledge.rights.staff_urls")),
     path("staff/cases/", include("pledge.casework.urls")),
+    path("staff/", include("pledge.fulfilment.urls")),
     path("api/v1/", api.urls),
 ]

@@ -27,6 +27,8 @@ class Permission(StrEnum):
     MANAGE_TOKENS = "manage_tokens"
     VIEW_CASES = "view_cases"
     HANDLE_CASES = "handle_cases"
+    # Reading Art 18 restrictions (staff page, and other council systems' tokens through the API).
+    VIEW_RESTRICTIONS = "view_restrictions"
 
 
 _GRANTS: dict[Role, frozenset[Permission]] = {
@@ -41,14 +43,23 @@ _GRANTS: dict[Role, frozenset[Permission]] = {
             Permission.VIEW_ENQUIRIES,
             Permission.VIEW_CASES,
             Permission.HANDLE_CASES,
+            Permission.VIEW_RESTRICTIONS,
         }
     ),
     # Caseworkers handle rights requests; from the register they need only to read.
-    Role.CASEWORKER: frozenset({Permission.VIEW_REGISTER, Permission.VIEW_CASES, Permission.HANDLE_CASES}),
+    Role.CASEWORKER: frozenset(
+        {Permission.VIEW_REGISTER, Permission.VIEW_CASES, Permission.HANDLE_CASES, Permission.VIEW_RESTRICTIONS}
+    ),
     # Service leads edit drafts for their own services only (see ``can_edit_service``).
     Role.SERVICE_LEAD: frozenset({Permission.VIEW_REGISTER, Permission.EDIT_REGISTER}),
     Role.AUDITOR: frozenset(
-        {Permission.VIEW_REGISTER, Permission.VIEW_AUDIT_LOG, Permission.AUDIT_NOTICES, Permission.VIEW_CASES}
+        {
+            Permission.VIEW_REGISTER,
+            Permission.VIEW_AUDIT_LOG,
+            Permission.AUDIT_NOTICES,
+            Permission.VIEW_CASES,
+            Permission.VIEW_RESTRICTIONS,
+        }
     ),
 }
 
