@@ -135,7 +135,7 @@ def _send_form(request: HttpRequest, case: Case, kind: letters.LetterKind, outco
         case=case,
         response=kind == letters.LetterKind.RESPONSE,
         can_respond=_can_respond(case),
-        initial={"outcome": outcome, "mark_responded": True},
+        initial={"outcome": outcome, "reasons": response_letters.recorded_outcome(case)[1], "mark_responded": True},
     )
 
 

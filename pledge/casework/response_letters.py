@@ -15,8 +15,10 @@ from django.db import models
 
 from pledge.casework.models import Case, CaseKind
 from pledge.casework.scope import activity_facts, case_activities, case_verdict
+from pledge.fulfilment.notifications import recipients_line
 from pledge.law.adequacy import TransferMechanism, load_adequacy
 from pledge.law.bases import SPECIAL_CATEGORY_LABELS, SpecialCategory
+from pledge.law.erasure import KEEP_GROUNDS, ErasureResult, KeepGround
 from pledge.law.exemptions import exemption, refusal_must_state
 from pledge.law.request_rights import LEGAL_CLAIMS_CHECK, all_rights
 from pledge.law.rights import RIGHT_PLAIN_ENGLISH, Right
@@ -80,9 +82,45 @@ def outcomes_for(kind: str) -> list[tuple[str, str]]:
 
 
 def default_outcome(case: Case) -> Outcome:
-    """Done, unless the requested right applies to none of the case's activities."""
+    """What fulfilment recorded on the case; else done, unless the requested right applies to none of its activities."""
+    recorded, _ = recorded_outcome(case)
+    if recorded is not None:
+        return recorded
     verdict = case_verdict(case)
     return Outcome.DONE if verdict.applies_to_any or case.kind not in OUTCOME_LABELS else Outcome.REFUSED
+
+
+def recorded_outcome(case: Case) -> tuple[Outcome | None, str]:
+    """The outcome and reasons recorded through fulfilment (corrections, disagreements, erasure outcomes,
+    restrictions), or ``(None, "")`` when nothing is recorded yet."""
+    if case.kind == CaseKind.RECTIFICATION:
+        if case.corrections.exists():  # type: ignore[attr-defined]
+            return Outcome.DONE, ""
+        disagreement = case.disagreements.order_by("-decided_on", "-id").first()  # type: ignore[attr-defined]
+        return (Outcome.REFUSED, disagreement.reasons) if disagreement else (None, "")
+    if case.kind == CaseKind.ERASURE:
+        outcomes = list(case.erasure_outcomes.all())  # type: ignore[attr-defined]
+        if not outcomes:
+            return None, ""
+        if all(o.result == ErasureResult.KEPT for o in outcomes):
+            return Outcome.REFUSED, " ".join(o.reasons for o in outcomes if o.reasons)
+        return Outcome.DONE, ""
+    if case.kind == CaseKind.RESTRICTION and case.restrictions.exists():  # type: ignore[attr-defined]
+        return Outcome.DONE, ""
+    return None, ""
+
+
+def _kept_records(case: Case) -> list[str]:
+    """Art 17(3): each record kept after an erasure request, with its ground and reasons, as fulfilment recorded."""
+    if case.kind != CaseKind.ERASURE:
+        return []
+    kept = case.erasure_outcomes.filter(result=ErasureResult.KEPT).select_related("system")  # type: ignore[attr-defined]
+    lines = []
+    for outcome in kept:
+        ground = KEEP_GROUNDS.get(KeepGround(outcome.keep_ground)) if outcome.keep_ground else None
+        label = ground.label if ground else "an Art 17(3) exception"
+        lines.append(f"{outcome.system.name}: kept under {label}. {outcome.reasons}".strip())
+    return lines
 
 
 def response_blocked(case: Case) -> str:
@@ -102,6 +140,8 @@ def response_context(*, case: Case, today: date, outcome: str = "", reasons: str
     chosen = Outcome(outcome) if outcome in Outcome.values and case.kind in OUTCOME_LABELS else None
     chosen = chosen or (default_outcome(case) if case.kind in OUTCOME_LABELS else Outcome.DONE)
     withheld = _withheld(case)
+    _, recorded_reasons = recorded_outcome(case)
+    reasons = reasons.strip() or recorded_reasons.strip()
     return {
         "outcome": chosen.value,
         "done": chosen == Outcome.DONE,
@@ -113,7 +153,8 @@ def response_context(*, case: Case, today: date, outcome: str = "", reasons: str
         "not_applying": verdict.not_applying,
         "applies_to_any": verdict.applies_to_any,
         "activities": [_activity(a) for a in activities],
-        "told_recipients": _recipients_to_tell(activities),
+        "recipients_line": recipients_line(case=case),
+        "kept_records": _kept_records(case),
         "withheld": withheld,
         "partial": bool(withheld),
         "must_state": refusal_must_state(today),
@@ -186,15 +227,6 @@ def _transfers(activity: ProcessingActivity, recipients: list[Any]) -> list[str]
             mechanism = TransferMechanism.NONE
         lines.append(f"{holder.name}, in {country}: protected by {SAFEGUARD_TEXT.get(mechanism, mechanism.value)}")
     return lines
-
-
-def _recipients_to_tell(activities: list[ProcessingActivity]) -> list[str]:
-    """Art 19: everyone the data was disclosed to, from the register, for a rectification, erasure or restriction."""
-    names: dict[str, None] = {}
-    for activity in activities:
-        for recipient in activity.recipients.all():
-            names[f"{recipient.name} ({recipient.get_kind_display().lower()})"] = None
-    return list(names)
 
 
 def reasons_required(case: Case, outcome: str) -> bool:

@@ -107,7 +107,8 @@ def _sendable(case: Case, kind: str, outcome: str, reasons: str) -> letters.Lett
         offered = [value for value, _ in response_letters.outcomes_for(case.kind)]
         if outcome and outcome not in offered:
             raise CaseworkError("Select what we did about the request")
-        if response_letters.reasons_required(case, outcome) and not reasons.strip():
+        recorded = response_letters.recorded_outcome(case)[1]
+        if response_letters.reasons_required(case, outcome) and not (reasons.strip() or recorded.strip()):
             raise CaseworkError("Give the reasons: the requester must be told them (UK GDPR Art 12(4))")
     return chosen
 

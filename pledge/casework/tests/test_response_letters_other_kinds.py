@@ -61,7 +61,7 @@ def test_a_rectification_done_lists_the_recipients_to_tell(open_case, register) 
     case = open_case(CaseKind.RECTIFICATION, register.support)
     text = letter(case, Outcome.DONE)
     assert "We have corrected the information, as you asked, where we use it for: Council tax support." in text
-    assert "Department for Work and Pensions (other public body)" in text
+    assert "We shared the information concerned with Department for Work and Pensions" in text
     assert "(UK GDPR Article 19)" in text
 
 
