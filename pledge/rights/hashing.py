@@ -36,6 +36,13 @@ def client_hash(request: HttpRequest, *, length: int = 64) -> str:
     return digest.hexdigest()[:length]
 
 
+def email_hash(email: str) -> str:
+    """A keyed hash of an email address as typed (trimmed, lower case), for matching without keeping it."""
+    normalised = (email or "").strip().lower()
+    digest = hmac.new(settings.SECRET_KEY.encode(), f"pledge.rights.email:{normalised}".encode(), hashlib.sha256)
+    return digest.hexdigest()
+
+
 def same_text(a: str, b: str) -> bool:
     """Compare two strings in constant time, so the reply takes as long whether or not they match."""
     return hmac.compare_digest(a.encode(), b.encode())

@@ -27,17 +27,16 @@ class SentRequest(models.Model):
 
 
 class PortalLink(models.Model):
-    """A one-time link into the portal for one case.
+    """A one-time link into the portal for one case, made and emailed by the worker.
 
-    The worker that emails the link makes its secret and stores only the hash here, so until the email has gone
-    ``token_hash`` is null and the link cannot be used. ``used_at`` is set when it is opened: it works once.
+    Only the hash of the link's secret is stored; the secret is only ever in the email. ``used_at`` is set when
+    the link is opened: it works once.
     """
 
     case = models.ForeignKey("casework.Case", on_delete=models.CASCADE, related_name="portal_links")
-    token_hash = models.CharField(max_length=64, unique=True, null=True, blank=True)
+    token_hash = models.CharField(max_length=64, unique=True)
     created_at = models.DateTimeField(default=timezone.now, db_index=True)
     expires_at = models.DateTimeField()
-    sent_at = models.DateTimeField(null=True, blank=True)
     used_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
@@ -48,11 +47,18 @@ class PortalLink(models.Model):
 
 
 class PortalLinkRequest(models.Model):
-    """One "send me a link" form sent, whatever was typed: only a keyed hash of the sender's address and the time,
-    for the throttle. Rows older than a day are deleted as new ones arrive."""
+    """One "send me a link" form sent, whatever was typed, waiting for the worker to check it.
+
+    The web request only stores this row and queues the check, so a match and a miss cost it the same. The typed
+    email address is kept only as a keyed hash, and the worker blanks the reference and the hash once it has
+    checked them; the sender's address is a keyed hash too, for the throttle. Rows older than a day are deleted.
+    """
 
     client_hash = models.CharField(max_length=64, db_index=True)
     requested_at = models.DateTimeField(default=timezone.now, db_index=True)
+    reference = models.CharField(max_length=40, blank=True)
+    email_hash = models.CharField(max_length=64, blank=True)
+    checked_at = models.DateTimeField(null=True, blank=True)
 
     def __str__(self) -> str:
         return f"Portal link request at {self.requested_at:%Y-%m-%d %H:%M}"

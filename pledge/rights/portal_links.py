@@ -1,11 +1,14 @@
 """One-time emailed links into the requester portal (issue 4, "Requester portal").
 
-Asking for a link never says whether a reference exists: the same page follows whatever is typed, and a link is
-queued only when the reference and the email address both match a case that has an email address. The link's
-secret is made by the worker that emails it and only its SHA-256 is stored; the secret in the URL is also signed,
-so a forged link is refused before the database is asked. A link lasts ``PLEDGE_PORTAL_LINK_MINUTES`` and works
-once. Throttles (per case and per visitor) stop the form being used to flood someone's inbox; a throttled request
-gets the same page too.
+Asking for a link never says whether a reference exists. The web request does the same work whatever is typed: it
+stores the request (the email address only as a keyed hash) and queues a check for the worker, then shows the
+same page. The worker matches the reference and email address against the cases and, only on a match, makes a
+link and emails it. The link's secret is stored only as its SHA-256 and is signed in the URL, so a forged link is
+refused before the database is asked. A link lasts ``PLEDGE_PORTAL_LINK_MINUTES`` and works once.
+
+Throttles stop the form being used to flood someone's inbox or to keep the worker busy: at most
+``LINKS_PER_CASE_PER_HOUR`` links for one case and ``REQUESTS_PER_CLIENT_PER_HOUR`` requests from one address.
+A throttled request gets the same page too.
 """
 
 import re
@@ -19,20 +22,15 @@ from pledge.casework.models import Case
 from pledge.casework.services import OBJECT_TYPE
 from pledge.core.audit import record
 from pledge.core.models import AuditAction
-from pledge.rights.hashing import same_text, token_hash, unsign_link_secret
+from pledge.rights.hashing import email_hash, same_text, token_hash, unsign_link_secret
 from pledge.rights.models import PortalLink, PortalLinkRequest
-from pledge.rights.tasks import send_portal_link
 
-# At most this many links an hour for one case, however many people ask for it.
 LINKS_PER_CASE_PER_HOUR = 5
-# At most this many "send me a link" forms an hour from one address, matching or not.
 REQUESTS_PER_CLIENT_PER_HOUR = 20
 HOUR = timedelta(hours=1)
 KEEP_REQUESTS_FOR = timedelta(days=1)
 
 REFERENCE_FORMAT = re.compile(r"^RR-\d{4}-\d{6,}$")
-# Compared against when no case has the reference, so a miss costs the same comparison as a hit.
-_NO_EMAIL = "no-case@invalid.example"
 
 
 def link_minutes() -> int:
@@ -45,41 +43,66 @@ def normalise_reference(value: str) -> str:
     return re.sub(r"\s+", "", value or "").upper()
 
 
-def normalise_email(value: str) -> str:
-    return (value or "").strip().lower()
-
-
-def matching_case(*, reference: str, email: str) -> Case | None:
-    """The case with this reference whose requester gave this email address, else None (also for cases without one)."""
-    case = Case.objects.filter(reference=normalise_reference(reference)).first()
-    on_file = normalise_email(case.requester_email) if case is not None else _NO_EMAIL
-    matches = same_text(on_file, normalise_email(email))
-    return case if matches and case is not None and on_file else None
-
-
 def request_portal_link(*, reference: str, email: str, client: str, now: datetime | None = None) -> None:
-    """Record the request for the throttle and, when the details match and no throttle applies, create a link and
-    queue its email once committed. Returns nothing on purpose: nothing a caller could show differs."""
+    """Store the request and queue the worker's check once committed, unless ``client`` is over its throttle.
+
+    Returns nothing on purpose: a match, a miss and a throttled request look the same to the caller.
+    """
+    from pledge.rights.tasks import check_portal_link_request  # the task module imports this one
+
     now = now or timezone.now()
     with transaction.atomic():
         PortalLinkRequest.objects.filter(requested_at__lt=now - KEEP_REQUESTS_FOR).delete()
         from_client = PortalLinkRequest.objects.filter(client_hash=client, requested_at__gt=now - HOUR).count()
-        PortalLinkRequest.objects.create(client_hash=client, requested_at=now)
-        case = matching_case(reference=reference, email=email)
-        if case is None or from_client >= REQUESTS_PER_CLIENT_PER_HOUR:
-            return
-        if case.portal_links.filter(created_at__gt=now - HOUR).count() >= LINKS_PER_CASE_PER_HOUR:
-            return
-        link = PortalLink.objects.create(case=case, created_at=now, expires_at=now + timedelta(minutes=link_minutes()))
-        record(
-            actor=None,
-            action=AuditAction.CREATE,
-            object_type=OBJECT_TYPE,
-            object_ref=case.reference,
-            summary="Requester asked for a link to the requester portal",
+        throttled = from_client >= REQUESTS_PER_CLIENT_PER_HOUR
+        request = PortalLinkRequest.objects.create(
+            client_hash=client,
+            requested_at=now,
+            reference="" if throttled else normalise_reference(reference),
+            email_hash="" if throttled else email_hash(email),
+            checked_at=now if throttled else None,
         )
-        link_id = link.pk
-        transaction.on_commit(lambda: send_portal_link.enqueue(link_id=link_id))
+        if not throttled:
+            request_id = request.pk
+            transaction.on_commit(lambda: check_portal_link_request.enqueue(request_id=request_id))
+
+
+def matching_case(*, reference: str, hashed_email: str) -> Case | None:
+    """The case with this reference whose requester gave the email address hashed here; never one without one."""
+    case = Case.objects.filter(reference=reference).first() if reference else None
+    if case is None or not case.requester_email:
+        return None
+    return case if same_text(email_hash(case.requester_email), hashed_email) else None
+
+
+def link_for_request(*, request_id: int, raw_secret: str, now: datetime | None = None) -> PortalLink | None:
+    """Check a stored request once: on a match within the throttle, make a link whose secret is ``raw_secret``.
+
+    Blanks the stored reference and email hash whatever the outcome. Call inside the worker's transaction.
+    """
+    now = now or timezone.now()
+    request = PortalLinkRequest.objects.select_for_update().filter(pk=request_id, checked_at__isnull=True).first()
+    if request is None:
+        return None
+    reference, hashed_email = request.reference, request.email_hash
+    request.reference, request.email_hash, request.checked_at = "", "", now
+    request.save(update_fields=["reference", "email_hash", "checked_at"])
+    case = matching_case(reference=reference, hashed_email=hashed_email)
+    if case is None or now - request.requested_at > timedelta(minutes=link_minutes()):
+        return None  # no match, or the worker was too slow for a link to be worth sending
+    if case.portal_links.filter(created_at__gt=now - HOUR).count() >= LINKS_PER_CASE_PER_HOUR:
+        return None
+    link = PortalLink.objects.create(
+        case=case, token_hash=token_hash(raw_secret), created_at=now, expires_at=now + timedelta(minutes=link_minutes())
+    )
+    record(
+        actor=None,
+        action=AuditAction.CREATE,
+        object_type=OBJECT_TYPE,
+        object_ref=case.reference,
+        summary="Link to the requester portal emailed to the requester",
+    )
+    return link
 
 
 def usable_link(*, token: str, now: datetime | None = None) -> PortalLink | None:

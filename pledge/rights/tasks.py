@@ -15,8 +15,9 @@ from django.urls import reverse
 from django.utils import timezone
 from django_tasks import task
 
-from pledge.rights.hashing import sign_link_secret, token_hash
-from pledge.rights.models import PortalLink, Release
+from pledge.rights.hashing import sign_link_secret
+from pledge.rights.models import Release
+from pledge.rights.portal_links import link_for_request
 
 
 def _clock_time(moment: datetime) -> str:
@@ -30,26 +31,17 @@ def _absolute(path: str) -> str:
 
 
 @task()
-def send_portal_link(*, link_id: int) -> bool:
-    """Make the link's secret, store its hash and email the link; False when the link is gone, sent or expired.
+def check_portal_link_request(*, request_id: int) -> bool:
+    """Check a "send me a link" request and, on a match, email a one-time link; False when nothing was sent.
 
-    The hash is saved in the same transaction as the send, so a failed send leaves no usable link and a retry
-    makes a fresh secret. The secret itself is never stored, not even in the task queue.
+    The link is made in the same transaction as the send, so a failed send leaves no usable link behind. Its
+    secret exists only in this worker's memory and the email; not even the task queue holds it.
     """
-    now = timezone.now()
+    raw = secrets.token_urlsafe(32)
     with transaction.atomic():
-        link = (
-            PortalLink.objects.select_for_update()
-            .select_related("case")
-            .filter(pk=link_id, token_hash__isnull=True, expires_at__gt=now)
-            .first()
-        )
-        if link is None or not link.case.requester_email:
+        link = link_for_request(request_id=request_id, raw_secret=raw)
+        if link is None:
             return False
-        raw = secrets.token_urlsafe(32)
-        link.token_hash = token_hash(raw)
-        link.sent_at = now
-        link.save(update_fields=["token_hash", "sent_at"])
         context = {
             "council": settings.PLEDGE_COUNCIL,
             "reference": link.case.reference,

@@ -14,8 +14,8 @@ from django.core import mail
 from django.test import Client
 
 from pledge.casework.tests.factories import EMAIL, make_case
-from pledge.rights.models import PortalLink
-from pledge.rights.tasks import send_portal_link
+from pledge.rights.models import PortalLinkRequest
+from pledge.rights.tasks import check_portal_link_request
 
 LONDON = ZoneInfo("Europe/London")
 START = "/your-rights/"
@@ -85,12 +85,19 @@ PORTAL_REQUEST = "/your-rights/check-your-request/your-request/"
 LINK_SENT = "/your-rights/check-your-request/check-your-email/"
 
 
+def check_link_requests() -> int:
+    """Run the worker's check for every stored "send me a link" request, oldest first; returns the emails sent."""
+    waiting = PortalLinkRequest.objects.filter(checked_at__isnull=True).order_by("requested_at", "id")
+    return sum(check_portal_link_request.call(request_id=pk) for pk in waiting.values_list("pk", flat=True))
+
+
 def emailed_link_path(case: Any) -> str:
-    """Run the worker's task for the case's newest unsent link and return the path of the link it emailed."""
-    link = PortalLink.objects.filter(case=case, token_hash__isnull=True).latest("created_at", "id")
-    assert send_portal_link.call(link_id=link.pk) is True
-    found = re.search(r"https?://\S+/check-your-request/open/\S+/", str(mail.outbox[-1].body))
-    assert found is not None, mail.outbox[-1].body
+    """Run the worker's checks and return the path of the newest link emailed for ``case``."""
+    check_link_requests()
+    sent = [m for m in mail.outbox if case.reference in str(m.subject)]
+    assert sent, "no link was emailed for the case"
+    found = re.search(r"https?://\S+/check-your-request/open/\S+/", str(sent[-1].body))
+    assert found is not None, sent[-1].body
     return urlparse(found.group(0)).path
 
 

@@ -8,7 +8,7 @@ from pledge.casework.models import Channel
 from pledge.casework.services import open_request
 from pledge.casework.tests.factories import EMAIL
 from pledge.rights.models import PortalLink
-from pledge.rights.tests.conftest import LINK_SENT, PORTAL, START, ask_for_link, error_links, html
+from pledge.rights.tests.conftest import LINK_SENT, PORTAL, START, ask_for_link, check_link_requests, error_links, html
 
 pytestmark = pytest.mark.django_db
 
@@ -44,18 +44,22 @@ def test_a_match_a_wrong_email_and_a_made_up_reference_all_get_the_same_page(web
     assert {o[:2] for o in outcomes} == {(302, LINK_SENT)}
     assert len({o[2] for o in outcomes}) == 1
     assert b"If these details match a request, we have sent a link to that email address" in outcomes[0][2]
+    check_link_requests()
     assert PortalLink.objects.count() == 1  # only the match made a link
+    assert len(mail.outbox) == 1
 
 
 def test_only_a_match_queues_an_email(web_case, client: Client) -> None:
     ask_for_link(client, reference=web_case.reference, email="someone.else@example.com")
     ask_for_link(client, reference="RR-2026-999999", email=EMAIL)
+    assert check_link_requests() == 0
     assert not PortalLink.objects.exists()
     assert mail.outbox == []
 
 
 def test_the_reference_and_email_are_matched_ignoring_case_and_spaces(web_case, client: Client) -> None:
     ask_for_link(client, reference=f"  {web_case.reference.lower().replace('-', ' - ')} ", email=EMAIL.upper())
+    check_link_requests()
     assert PortalLink.objects.filter(case=web_case).count() == 1
 
 
@@ -76,6 +80,7 @@ def test_a_case_made_by_post_without_an_email_cannot_get_a_link(today, client: C
     assert error_links(response) == [("#id_email", "Enter your email address")]
     response = ask_for_link(client, reference=case.reference, email="ann@example.com")
     assert response["Location"] == LINK_SENT
+    assert check_link_requests() == 0
     assert not PortalLink.objects.exists()
 
 

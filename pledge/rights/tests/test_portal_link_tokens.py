@@ -1,18 +1,18 @@
-"""Portal links: only a hash is stored, the URL is signed, and a link expires and works once."""
+"""Portal links: made by the worker, only a hash stored, the URL signed, and a link expires and works once."""
 
-from collections.abc import Callable
 from datetime import date, datetime, time, timedelta
 
 import pytest
 from django.core import mail
-from django.test import Client
+from django_tasks_db.models import DBTaskResult
 
 from pledge.casework.tests.factories import EMAIL
-from pledge.rights.hashing import token_hash
-from pledge.rights.models import PortalLink
+from pledge.core.models import AuditEvent
+from pledge.rights.hashing import email_hash, token_hash
+from pledge.rights.models import PortalLink, PortalLinkRequest
 from pledge.rights.portal_links import redeem_portal_link, request_portal_link, usable_link
-from pledge.rights.tasks import send_portal_link
-from pledge.rights.tests.conftest import LONDON, emailed_link_path
+from pledge.rights.tasks import check_portal_link_request
+from pledge.rights.tests.conftest import LONDON, check_link_requests, emailed_link_path
 
 pytestmark = pytest.mark.django_db
 
@@ -21,15 +21,26 @@ def token_of(path: str) -> str:
     return path.rstrip("/").rsplit("/", 1)[1]
 
 
-def test_the_link_is_made_by_the_worker_and_only_its_hash_is_stored(web_case) -> None:
+def test_the_request_keeps_the_email_address_only_as_a_keyed_hash_until_the_worker_checks_it(web_case) -> None:
+    request_portal_link(reference=web_case.reference, email=f" {EMAIL.upper()} ", client="c")
+    stored = PortalLinkRequest.objects.get()
+    assert (stored.reference, stored.email_hash) == (web_case.reference, email_hash(EMAIL))
+    assert EMAIL not in stored.email_hash
+    assert not PortalLink.objects.exists()  # nothing is matched in the web request
+    check_link_requests()
+    stored.refresh_from_db()
+    assert (stored.reference, stored.email_hash) == ("", "")
+    assert stored.checked_at is not None
+
+
+def test_the_worker_makes_the_link_and_only_its_hash_is_stored(web_case) -> None:
     request_portal_link(reference=web_case.reference, email=EMAIL, client="c")
-    link = PortalLink.objects.get()
-    assert link.token_hash is None  # nothing usable until the email goes
     token = token_of(emailed_link_path(web_case))
-    link.refresh_from_db()
+    link = PortalLink.objects.get()
     raw = token.split(":")[0]
     assert link.token_hash == token_hash(raw)
     assert raw not in link.token_hash
+    assert not DBTaskResult.objects.filter(args_kwargs__icontains=raw).exists()
     assert usable_link(token=token) == link
 
 
@@ -63,40 +74,41 @@ def test_a_link_expires_after_thirty_minutes(web_case, time_machine) -> None:
 def test_the_link_lifetime_follows_the_setting(web_case, settings) -> None:
     settings.PLEDGE_PORTAL_LINK_MINUTES = 5
     request_portal_link(reference=web_case.reference, email=EMAIL, client="c")
+    check_link_requests()
     link = PortalLink.objects.get()
     assert link.expires_at - link.created_at == timedelta(minutes=5)
 
 
-def test_the_worker_sends_nothing_for_a_link_that_expired_before_it_ran(web_case, time_machine) -> None:
+def test_the_worker_sends_nothing_for_a_request_older_than_a_link_would_last(web_case, time_machine) -> None:
     request_portal_link(reference=web_case.reference, email=EMAIL, client="c")
     time_machine.move_to(datetime.combine(date(2026, 9, 10), time(13), tzinfo=LONDON), tick=False)
-    assert send_portal_link.call(link_id=PortalLink.objects.get().pk) is False
+    assert check_link_requests() == 0
     assert mail.outbox == []
 
 
-def test_the_worker_sends_a_link_only_once(web_case) -> None:
+def test_the_worker_checks_a_request_only_once(web_case) -> None:
     request_portal_link(reference=web_case.reference, email=EMAIL, client="c")
-    emailed_link_path(web_case)
-    assert send_portal_link.call(link_id=PortalLink.objects.get().pk) is False
+    request_id = PortalLinkRequest.objects.get().pk
+    assert check_portal_link_request.call(request_id=request_id) is True
+    assert check_portal_link_request.call(request_id=request_id) is False
     assert len(mail.outbox) == 1
 
 
-def test_asking_for_a_link_is_on_the_case_timeline_by_reference_only(
-    web_case, client: Client, today: Callable[[date], date]
-) -> None:
-    from pledge.core.models import AuditEvent
-
+def test_the_emailed_link_is_on_the_case_timeline_by_reference_only(web_case) -> None:
     request_portal_link(reference=web_case.reference, email=EMAIL, client="c")
+    check_link_requests()
     event = AuditEvent.objects.filter(object_ref=web_case.reference).latest("id")
-    assert event.summary == "Requester asked for a link to the requester portal"
+    assert event.summary == "Link to the requester portal emailed to the requester"
     assert "@" not in event.summary
 
 
-def test_the_link_is_queued_for_the_worker_once_committed(web_case, django_capture_on_commit_callbacks) -> None:
-    from django_tasks_db.models import DBTaskResult
-
+def test_every_request_is_queued_for_the_worker_once_committed(web_case, django_capture_on_commit_callbacks) -> None:
     with django_capture_on_commit_callbacks(execute=True):
         request_portal_link(reference=web_case.reference, email=EMAIL, client="c")
-    queued = DBTaskResult.objects.get()
-    assert queued.task_path == "pledge.rights.tasks.send_portal_link"
-    assert queued.args_kwargs["kwargs"] == {"link_id": PortalLink.objects.get().pk}
+        request_portal_link(reference="RR-2026-999999", email="guess@example.com", client="c")
+    queued = DBTaskResult.objects.order_by("enqueued_at")
+    assert {q.task_path for q in queued} == {"pledge.rights.tasks.check_portal_link_request"}
+    assert [q.args_kwargs["kwargs"] for q in queued] == [
+        {"request_id": pk} for pk in PortalLinkRequest.objects.order_by("id").values_list("pk", flat=True)
+    ]
+    assert not any(EMAIL in str(q.args_kwargs) or "guess" in str(q.args_kwargs) for q in queued)
