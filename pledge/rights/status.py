@@ -74,7 +74,8 @@ def portal_status(case: Case) -> PortalStatus:
         received_on=case.received_on,
         status=status,
         explanation=explanation,
-        reply_by=case.due_on if is_open(case.state) else None,
+        # Until proof arrives the clock has not started (R1.2), so there is no date to promise yet.
+        reply_by=case.due_on if is_open(case.state) and case.state != CaseState.AWAITING_ID else None,
         replied_on=case.responded_on,
         extension_reason=case.extension_reason if case.extended else "",
         waiting_for=waiting_for(case),
@@ -98,6 +99,8 @@ def status_rows(status: PortalStatus) -> list[dict[str, Any]]:
     ]
     if status.reply_by is not None:
         rows.append({"key": "We will reply by", "value": _day(status.reply_by)})
+    elif status.waiting_for and status.replied_on is None:
+        rows.append({"key": "We will reply by", "value": "1 month after we receive what we need from you"})
     if status.extension_reason:
         rows.append({"key": "Why we need more time", "value": status.extension_reason})
     if status.replied_on is not None:

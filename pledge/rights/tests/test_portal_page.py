@@ -52,7 +52,9 @@ def test_it_says_when_we_are_waiting_for_proof_of_identity(portal_client: Client
     services.ask_for_identity(case=web_case, on=date(2026, 9, 10), actor=None)
     page = html(portal_client.get(PORTAL_REQUEST))
     assert "Proof of your identity" in page.select_one("[data-waiting-for]").get_text()
-    assert rows(portal_client)["Status"].startswith("Waiting for proof from you")
+    listed = rows(portal_client)
+    assert listed["Status"].startswith("Waiting for proof from you")
+    assert listed["We will reply by"] == "1 month after we receive what we need from you"  # the clock has not started
 
 
 def test_it_says_when_we_are_waiting_for_clarification(portal_client: Client, web_case) -> None:

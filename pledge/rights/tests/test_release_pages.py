@@ -120,3 +120,14 @@ def test_the_case_page_shows_the_release_and_the_download_log(staff: Client, web
     assert any("Downloads from the requester portal" in caption.get_text() for caption in rows)
     assert "Council tax records.pdf" in text
     assert page.select_one(f'a[href="{page_url(web_case)}"]').get_text() == "Upload and release response files"
+
+
+def test_the_page_warns_when_the_requester_gave_no_email_address(staff: Client, web_case) -> None:
+    web_case.requester_email = ""
+    web_case.save()
+    warning = html(staff.get(page_url(web_case))).select_one(".govuk-warning-text")
+    assert "cannot use the requester portal" in warning.get_text()
+    add_file(case=web_case)
+    response = staff.post(reverse("rights_staff:send", kwargs={"pk": web_case.pk}))
+    assert error_links(response)[0][1].startswith("The requester gave no email address")
+    assert not web_case.releases.exists()
