@@ -98,9 +98,8 @@ class ScopeForm(forms.Form):
 class SendLetterForm(forms.Form):
     """How a letter goes, and for a response what was done and why."""
 
-    outcome = forms.ChoiceField(
-        choices=[], required=False, widget=forms.RadioSelect, label="What did we do about the request?"
-    )
+    # The outcome previewed above the form: what is sent is the letter staff have just read.
+    outcome = forms.ChoiceField(choices=[], required=False, widget=forms.HiddenInput, label="What we did")
     reasons = forms.CharField(
         required=False,
         widget=forms.Textarea,

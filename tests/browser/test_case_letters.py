@@ -114,12 +114,16 @@ def test_the_response_letter_is_viewed_and_sent(live_server, page_without_js, as
     assert_accessible(page)
 
 
-def test_an_erasure_response_with_a_refusal_needs_reasons(live_server, page_without_js, assert_accessible, staff):
+def test_an_erasure_refusal_is_previewed_then_needs_reasons(live_server, page_without_js, assert_accessible, staff):
     case = a_request(staff, CaseKind.ERASURE)
-    case.activities.set(ProcessingActivity.objects.filter(slug="council-tax-billing"))
+    case.activities.set(ProcessingActivity.objects.filter(slug__in=["council-tax-billing", "recycling-newsletter"]))
     page = page_without_js
     sign_in(page, live_server)
     page.goto(f"{live_server.url}/staff/cases/{case.pk}/letters/response/")
+    assert "We have deleted the information, as you asked" in page.locator("[data-letter]").inner_text()
+    assert_accessible(page)
+    page.get_by_label("Not erased: an Art 17(3) exception applies").check()
+    follow(page, page.get_by_role("button", name="Show the letter for this outcome"))
     assert "We have not deleted the information." in page.locator("[data-letter]").inner_text()
     follow(page, page.get_by_role("button", name="Record as posted"))
     assert "Give the reasons" in page.locator(".govuk-error-summary").inner_text()
@@ -127,4 +131,23 @@ def test_an_erasure_response_with_a_refusal_needs_reasons(live_server, page_with
     page.get_by_label("Reasons to give the requester").fill("We must keep council tax records for six years.")
     follow(page, page.get_by_role("button", name="Record as posted"))
     assert "Letter recorded as posted." in page.content()
-    assert "We must keep council tax records for six years." in IssuedLetter.objects.get(case=case).body
+    body = IssuedLetter.objects.get(case=case).body
+    assert "We have not deleted the information." in body
+    assert "We must keep council tax records for six years." in body
+
+
+def test_the_acknowledgement_is_recorded_as_posted_from_its_page(
+    live_server, page_without_js, assert_accessible, staff
+):
+    case = a_request(staff, CaseKind.ACCESS)
+    page = page_without_js
+    sign_in(page, live_server)
+    page.goto(f"{live_server.url}/staff/cases/{case.pk}/")
+    follow(page, page.get_by_role("link", name="Acknowledgement"))
+    assert_accessible(page)
+    follow(page, page.get_by_role("button", name="Record as posted"))
+    assert "Letter recorded as posted." in page.content()
+    assert (
+        "Letter recorded as posted to the requester: acknowledgement" in page.locator("ol.govuk-list").last.inner_text()
+    )
+    assert IssuedLetter.objects.get(case=case).kind == "acknowledgement"
