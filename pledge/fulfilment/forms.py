@@ -28,7 +28,7 @@ def _date(label: str, *, required: bool = True) -> forms.DateField:
     return forms.DateField(
         label=label,
         required=required,
-        widget=forms.DateInput,
+        widget=forms.DateInput(attrs={"class": "govuk-input--width-10"}),
         error_messages={"required": f"Enter the {lowered}", "invalid": DATE_ERROR},
     )
 
@@ -57,6 +57,7 @@ def _reference() -> forms.CharField:
     return forms.CharField(
         label="The record's reference in that system",
         max_length=200,
+        widget=forms.TextInput(attrs={"class": "govuk-input--width-20", "spellcheck": "false"}),
         help_text="The account, case or record number the system uses. Not the person's name.",
         error_messages={
             "required": "Enter the record's reference in that system",

@@ -16,4 +16,9 @@ def fulfilment_panel(context: template.Context, case: Case) -> dict[str, Any]:
     """The panel for ``case``, with forms only for users who may handle cases; nothing for other kinds of case."""
     request = context["request"]
     can_handle = request.user.has_pledge_permission(Permission.HANDLE_CASES)
-    return {**panel_context(case, can_handle=can_handle), "csrf_token": context.get("csrf_token"), "request": request}
+    can_list = request.user.has_pledge_permission(Permission.VIEW_RESTRICTIONS)
+    return {
+        **panel_context(case, can_handle=can_handle),
+        "can_list_restrictions": can_list,
+        "csrf_token": context.get("csrf_token"),
+    }
