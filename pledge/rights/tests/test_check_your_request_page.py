@@ -1,5 +1,7 @@
 """The "check your request" start page: the same answer whatever is typed, and errors only for the format."""
 
+from datetime import date
+
 import pytest
 from django.core import mail
 from django.test import Client
@@ -64,8 +66,6 @@ def test_the_reference_and_email_are_matched_ignoring_case_and_spaces(web_case, 
 
 
 def test_a_case_made_by_post_without_an_email_cannot_get_a_link(today, client: Client) -> None:
-    from datetime import date
-
     today(date(2026, 9, 10))
     case = open_request(
         kind="access",

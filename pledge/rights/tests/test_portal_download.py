@@ -6,11 +6,11 @@ from datetime import date, datetime, time, timedelta
 import pytest
 from django.test import Client
 
-from pledge.casework.tests.factories import make_case
+from pledge.casework.tests.factories import EMAIL, make_case
 from pledge.core.models import AuditAction, AuditEvent
 from pledge.rights.models import ReleaseDownload
 from pledge.rights.releases import withdraw_release
-from pledge.rights.tests.conftest import LONDON, PORTAL, html
+from pledge.rights.tests.conftest import LONDON, PORTAL, ask_for_link, emailed_link_path, html
 from pledge.rights.tests.factories import PDF, add_file, release, release_officer
 
 pytestmark = pytest.mark.django_db
@@ -64,9 +64,6 @@ def test_after_the_release_expires_the_file_is_gone(portal_client: Client, web_c
     later = datetime.combine(date(2026, 10, 8), time(12), tzinfo=LONDON) + timedelta(seconds=1)
     time_machine.move_to(later, tick=False)
     # The portal session has long ended; sign in again with a new link.
-    from pledge.casework.tests.factories import EMAIL
-    from pledge.rights.tests.conftest import ask_for_link, emailed_link_path
-
     client = Client()
     ask_for_link(client, reference=web_case.reference, email=EMAIL)
     client.post(emailed_link_path(web_case))

@@ -9,9 +9,12 @@ from django.utils import timezone
 from pledge.casework import services
 from pledge.casework.models import IssuedLetter
 from pledge.casework.states import CaseState
+from pledge.casework.tests.factories import EMAIL
+from pledge.core.models import User
+from pledge.core.roles import Role
 from pledge.rights.status import RESIDENT_STATUS
-from pledge.rights.tests.conftest import LONDON, PORTAL, PORTAL_REQUEST, html
-from pledge.rights.tests.factories import release, release_officer
+from pledge.rights.tests.conftest import LONDON, PORTAL, PORTAL_REQUEST, ask_for_link, emailed_link_path, html
+from pledge.rights.tests.factories import add_file, release, release_officer
 
 pytestmark = pytest.mark.django_db
 
@@ -96,8 +99,6 @@ def test_it_lists_released_files_with_a_download_link(portal_client: Client, web
 
 
 def test_files_not_yet_released_are_not_shown(portal_client: Client, web_case) -> None:
-    from pledge.rights.tests.factories import add_file
-
     add_file(case=web_case)
     page = html(portal_client.get(PORTAL_REQUEST))
     assert page.select_one("[data-files]") is None
@@ -137,3 +138,16 @@ def test_a_tampered_portal_session_value_is_treated_as_signed_out(portal_client:
 
 def test_the_cookies_page_says_how_long_the_portal_lasts(client: Client) -> None:
     assert "For checking your request: 1 hour after you open the link" in html(client.get("/cookies/")).get_text()
+
+
+def test_a_member_of_staff_using_the_portal_stays_signed_in_as_staff(web_case) -> None:
+    client = Client()
+    client.force_login(User.objects.create_user(username="casey", password=None, role=Role.CASEWORKER))
+    expiry_before = client.session.get_expiry_age()
+    ask_for_link(client, reference=web_case.reference, email=EMAIL)
+    client.post(emailed_link_path(web_case))
+    assert client.get(PORTAL_REQUEST).status_code == 200
+    assert client.session.get_expiry_age() == expiry_before
+    client.post(f"{PORTAL}sign-out/")
+    assert client.get(PORTAL_REQUEST)["Location"] == PORTAL
+    assert client.get("/staff/").status_code == 200

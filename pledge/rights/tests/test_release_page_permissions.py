@@ -1,9 +1,12 @@
 """Every release route: anonymous visitors go to sign-in; VIEW_CASES sees, only HANDLE_CASES changes."""
 
+from datetime import date
+
 import pytest
 from django.test import Client
 from django.urls import reverse
 
+from pledge.casework.tests.factories import make_case
 from pledge.core.models import User
 from pledge.core.roles import Permission, Role, roles_with
 from pledge.rights.tests.factories import add_file, release
@@ -95,10 +98,6 @@ def test_the_routes_are_only_for_their_methods(routes) -> None:
 
 
 def test_a_file_or_release_of_another_case_is_not_found(routes, web_case) -> None:
-    from datetime import date
-
-    from pledge.casework.tests.factories import make_case
-
     other = make_case(received_on=date(2026, 9, 4))
     client = client_as(Role.DPO)
     theirs = add_file(case=other)

@@ -2,7 +2,7 @@
 
 import io
 import zipfile
-from datetime import timedelta
+from datetime import date, timedelta
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -11,7 +11,13 @@ from django_tasks_db.models import DBTaskResult
 from pledge.casework import services
 from pledge.core.models import AuditAction, AuditEvent
 from pledge.core.uploads import UploadRejectedError, private_storage
-from pledge.rights.releases import ReleaseError, add_response_file, release_response, withdraw_release
+from pledge.rights.releases import (
+    ReleaseError,
+    add_response_file,
+    release_response,
+    remove_response_file,
+    withdraw_release,
+)
 from pledge.rights.tests.factories import PDF, add_file, release, release_officer
 
 pytestmark = pytest.mark.django_db
@@ -114,8 +120,6 @@ def test_a_requester_without_an_email_address_cannot_be_sent_to_the_portal(web_c
 
 
 def test_nothing_is_released_while_waiting_for_proof_of_identity(web_case) -> None:
-    from datetime import date
-
     services.ask_for_identity(case=web_case, on=date(2026, 9, 10), actor=None)
     add_file(case=web_case)
     with pytest.raises(ReleaseError, match="proof of identity"):
@@ -124,8 +128,6 @@ def test_nothing_is_released_while_waiting_for_proof_of_identity(web_case) -> No
 
 
 def test_a_withdrawn_request_takes_no_files(web_case) -> None:
-    from datetime import date
-
     services.withdraw(case=web_case, on=date(2026, 9, 10), actor=None)
     with pytest.raises(ReleaseError, match="withdrawn"):
         add_response_file(case=web_case, upload=SimpleUploadedFile("a.pdf", PDF), actor=release_officer())
@@ -144,8 +146,6 @@ def test_withdrawing_needs_a_reason_and_happens_once(web_case) -> None:
 
 
 def test_a_released_file_cannot_be_removed_but_a_waiting_one_can(web_case, private_files) -> None:
-    from pledge.rights.releases import remove_response_file
-
     released = release(case=web_case).files.get()
     with pytest.raises(ReleaseError, match="withdraw the release"):
         remove_response_file(response_file=released, actor=release_officer())
