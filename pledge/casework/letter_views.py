@@ -159,6 +159,7 @@ def _render_letter(
         "kind": kind.value,
         "title": kind.label,
         "blocked": blocked,
+        "needs_activities": blocked == response_letters.NO_ACTIVITIES,
         "blocks": [] if blocked else letters.letter_blocks(case=case, kind=kind, today=today, **options),
         "not_yet": "" if letters.letter_applies(case, kind) else letters.NOT_YET_REASONS.get(kind, ""),
         "outcomes": outcomes,

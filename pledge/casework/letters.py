@@ -214,3 +214,16 @@ def text_to_blocks(text: str) -> list[Block]:
     if paragraph:
         blocks.append({"type": "p", "text": " ".join(paragraph)})
     return blocks
+
+
+def blocks_to_text(blocks: list[Block]) -> str:
+    """Blocks back to plain text that ``text_to_blocks`` reads the same way: the form a sent letter is kept in."""
+    parts = []
+    for block in blocks:
+        if block["type"] == "ul":
+            parts.append("\n".join(f"- {item}" for item in block["items"]))
+        elif block["type"] in ("h2", "h3"):
+            parts.append(("## " if block["type"] == "h2" else "### ") + block["text"])
+        else:
+            parts.append(block["text"])
+    return "\n\n".join(parts) + "\n"

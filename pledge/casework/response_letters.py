@@ -15,6 +15,7 @@ from django.db import models
 
 from pledge.casework.models import Case, CaseKind
 from pledge.casework.scope import activity_facts, case_activities, case_verdict
+from pledge.casework.states import CaseState
 from pledge.fulfilment.notifications import recipients_line
 from pledge.law.adequacy import TransferMechanism, load_adequacy
 from pledge.law.bases import SPECIAL_CATEGORY_LABELS, SpecialCategory
@@ -123,9 +124,17 @@ def _kept_records(case: Case) -> list[str]:
     return lines
 
 
+AWAITING_PROOF = (
+    "The response cannot be sent while the case is waiting for proof of identity or authority: record the proof "
+    "first, or refuse the request (UK GDPR Arts 11(2) and 12(2))."
+)
+
+
 def response_blocked(case: Case) -> str:
     """Why the response letter cannot be produced yet ("" when it can)."""
-    return "" if case.activities.exists() else NO_ACTIVITIES
+    if not case.activities.exists():
+        return NO_ACTIVITIES
+    return AWAITING_PROOF if case.state == CaseState.AWAITING_ID else ""
 
 
 def response_template(case: Case) -> str:

@@ -55,7 +55,9 @@ def _issue(
 ) -> Sent:
     chosen = _sendable(case, kind, outcome, reasons)
     today = timezone.localdate()
-    text = letters.letter_text(case=case, kind=chosen, today=today, **_response_options(chosen, outcome, reasons))
+    # The text is kept as its blocks write it (no template whitespace), so the email, the PDF and the record agree.
+    rendered = letters.letter_text(case=case, kind=chosen, today=today, **_response_options(chosen, outcome, reasons))
+    text = letters.blocks_to_text(letters.text_to_blocks(rendered))
     with transaction.atomic():
         # Lock the case so two submissions at once are decided one after the other.
         Case.objects.select_for_update().filter(pk=case.pk).first()
@@ -99,8 +101,9 @@ def _sendable(case: Case, kind: str, outcome: str, reasons: str) -> letters.Lett
         chosen = letters.LetterKind(kind)
     except ValueError:
         raise CaseworkError("There is no such letter") from None
-    if chosen == letters.LetterKind.RESPONSE and response_letters.response_blocked(case):
-        raise CaseworkError(response_letters.NO_ACTIVITIES)
+    blocked = response_letters.response_blocked(case) if chosen == letters.LetterKind.RESPONSE else ""
+    if blocked:
+        raise CaseworkError(blocked)
     if not letters.letter_applies(case, chosen):
         raise CaseworkError(f"This letter cannot be sent yet: {letters.NOT_YET_REASONS.get(chosen, '')}")
     if chosen == letters.LetterKind.RESPONSE:

@@ -101,3 +101,17 @@ def test_an_anonymous_visitor_is_sent_to_sign_in(case) -> None:
 @pytest.mark.parametrize("role", [r for r in Role if r not in roles_with(Permission.VIEW_CASES)])
 def test_roles_that_cannot_view_cases_are_refused(case, client_as, role) -> None:
     assert client_as(role).get(url(case)).status_code == 403
+
+
+def test_while_waiting_for_proof_it_says_the_response_cannot_be_sent(case, register, client_as, caseworker) -> None:
+    from pledge.casework import services
+    from pledge.casework.response_letters import AWAITING_PROOF
+
+    choose_scope(case=case, activities=[register.billing], team=None, actor=caseworker)
+    services.ask_for_identity(case=case, on=date(2026, 11, 10), actor=caseworker)
+    response = client_as(Role.CASEWORKER).get(url(case))
+    assert response.status_code == 409
+    page = BeautifulSoup(response.content, "html.parser")
+    assert AWAITING_PROOF in page.get_text(" ", strip=True)
+    assert page.select_one("[data-letter]") is None
+    assert b"Choose the activities this request concerns" not in response.content

@@ -175,3 +175,18 @@ def test_a_refused_erasure_needs_reasons(today, caseworker, register) -> None:
         case=case, kind=LetterKind.RESPONSE, outcome="refused", reasons="Required by law.", actor=caseworker
     )
     assert "Required by law." in sent.letter.body
+
+
+def test_the_response_waits_for_proof_of_identity(case, caseworker) -> None:
+    services.ask_for_identity(case=case, on=TODAY, actor=caseworker)
+    with pytest.raises(CaseworkError, match="waiting for proof of identity"):
+        send_letter_by_email(case=case, kind=LetterKind.RESPONSE, actor=caseworker)
+    assert not IssuedLetter.objects.exists()
+
+
+def test_the_letter_is_kept_as_clean_text_that_reads_back_as_the_same_blocks(case, caseworker) -> None:
+    from pledge.casework.letters import letter_blocks, text_to_blocks
+
+    sent = record_letter_posted(case=case, kind=LetterKind.RESPONSE, actor=caseworker)
+    assert "\n\n\n" not in sent.letter.body
+    assert text_to_blocks(sent.letter.body) == letter_blocks(case=case, kind=LetterKind.RESPONSE, today=TODAY)
