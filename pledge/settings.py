@@ -161,6 +161,10 @@ PLEDGE_TRAINING_VALID_DAYS = int(os.environ.get("PLEDGE_TRAINING_VALID_DAYS", "3
 # Rights-request cases: the assignee is reminded this many working days before the due date (and when overdue).
 PLEDGE_CASE_REMINDER_WORKING_DAYS = int(os.environ.get("PLEDGE_CASE_REMINDER_WORKING_DAYS", "5"))
 
+# Copies of ID and authority evidence are deleted this many days after the check they supported was recorded.
+# The period is the council's choice (UK GDPR Art 5(1)(c) and (e): keep no more, and no longer, than needed).
+PLEDGE_ID_EVIDENCE_DAYS = int(os.environ.get("PLEDGE_ID_EVIDENCE_DAYS", "30"))
+
 # Uploads: the notice audit takes documents of at most this size.
 PLEDGE_MAX_UPLOAD_BYTES = int(os.environ.get("PLEDGE_MAX_UPLOAD_BYTES", str(5 * 1024 * 1024)))
 DATA_UPLOAD_MAX_MEMORY_SIZE = PLEDGE_MAX_UPLOAD_BYTES + 1024 * 1024

@@ -13,10 +13,10 @@ from pledge.casework.forms import (
     ExemptionForm,
     ExtendForm,
     OnDateForm,
-    ProofForm,
     RefuseForm,
 )
 from pledge.casework.models import Case
+from pledge.casework.record_forms import IdentityCheckForm
 from pledge.casework.states import CaseState, can_move, is_open
 
 
@@ -59,10 +59,15 @@ ACTIONS: dict[str, CaseAction] = {
     ),
     "proof-received": CaseAction(
         title="Record proof received",
-        form_class=ProofForm,
+        form_class=IdentityCheckForm,
         form_kwargs={"date_label": "Date the proof arrived"},
         run=lambda case, data, actor: services.record_identity_received(
-            case=case, on=data["on"], proof=data["proof"], actor=actor
+            case=case,
+            on=data["on"],
+            method=data["method"],
+            document_type=data["document_type"],
+            authority_type=data["authority_type"],
+            actor=actor,
         ),
         offered=lambda case: case.state == CaseState.AWAITING_ID,
         done="Proof recorded and the due date worked out again.",

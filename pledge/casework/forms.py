@@ -12,7 +12,6 @@ from pledge.casework.models import (
     THIRD_PARTY_CONSENT_CHOICES,
     CaseKind,
     Channel,
-    Proof,
     Relationship,
 )
 from pledge.casework.states import STATE_LABELS, CaseState, is_open
@@ -99,16 +98,6 @@ class OnDateForm(forms.Form):
 
     def clean_on(self) -> date:
         return _not_in_future(self.cleaned_data["on"])
-
-
-class ProofForm(OnDateForm):
-    proof = forms.ChoiceField(
-        label="What arrived?",
-        choices=Proof.choices,
-        widget=forms.RadioSelect,
-        initial=Proof.IDENTITY,
-        error_messages={"required": "Select what arrived"},
-    )
 
 
 class ExtendForm(OnDateForm):

@@ -217,3 +217,13 @@ class IssuedLetter(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind} letter for case {self.case_id}"
+
+
+# The records kept on a case live in their own module; importing them here registers them with the app.
+from pledge.casework.record_models import (  # noqa: E402, F401
+    CaseAttachment,
+    CaseNote,
+    IdentityCheck,
+    IdentityEvidence,
+    SearchTask,
+)

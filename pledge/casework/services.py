@@ -13,7 +13,15 @@ from django.db import transaction
 from django.utils import timezone
 
 from pledge.casework.clock import NOT_EXTENDABLE, deadline_for
+from pledge.casework.identity_rules import (
+    AUTHORITY_MISSING_MESSAGE,
+    attach_evidence_to,
+    authority_missing,
+    check_problem,
+    proof_for,
+)
 from pledge.casework.models import Case, CaseKind, Channel, Clarification, ExemptionDecision, Proof, format_reference
+from pledge.casework.record_models import CheckMethod, IdentityCheck, SearchState
 from pledge.casework.states import CaseState, IllegalTransitionError, check_move, is_open
 from pledge.core.audit import record
 from pledge.core.models import AuditAction
@@ -67,16 +75,60 @@ def ask_for_identity(*, case: Case, on: date, actor: Any) -> Case:
     return _move(case, CaseState.AWAITING_ID, actor=actor, summary="Asked for proof of identity or authority", on=on)
 
 
-def record_identity_received(*, case: Case, on: date, actor: Any, proof: Proof | str = Proof.IDENTITY) -> Case:
-    """Record that proof asked for arrived on ``on``; the clock starts from the latest proof (R1.2)."""
+def record_identity_received(
+    *, case: Case, on: date, actor: Any, method: CheckMethod | str, document_type: str = "", authority_type: str = ""
+) -> Case:
+    """Record that proof asked for arrived on ``on`` and how it was checked; the clock starts from the latest proof
+    (R1.2). A request made on someone's behalf stays waiting until the proof of authority is recorded too."""
     if case.state != CaseState.AWAITING_ID:
         raise CaseworkError("This case is not waiting for proof of identity or authority")
     _check_not_before_receipt(case, on)
-    if Proof(proof) == Proof.AUTHORITY:
+    _check_not_future(on, "The date the proof arrived")
+    problem = check_problem(method=str(method), document_type=document_type, authority_type=authority_type)
+    if problem:
+        raise CaseworkError(problem[1])
+    proof = proof_for(method)
+    check = IdentityCheck(
+        case=case,
+        proof=proof,
+        method=method,
+        document_type=document_type,
+        authority_type=authority_type,
+        checked_on=on,
+        checked_by=actor,
+        started_clock=True,
+    )
+    if proof == Proof.AUTHORITY:
         case.authority_received_on = on
     else:
         case.id_received_on = on
-    return _move(case, CaseState.IN_PROGRESS, actor=actor, summary=f"{Proof(proof).label} received", on=on)
+    summary = f"{proof.label} received ({CheckMethod(method).label.lower()})"
+    with transaction.atomic():
+        check.save()
+        attach_evidence_to(check)
+        if authority_missing(case):
+            return _save_still_waiting(case, actor=actor, summary=f"{summary}; still waiting for proof of authority")
+        return _move(case, CaseState.IN_PROGRESS, actor=actor, summary=summary, on=on)
+
+
+def _save_still_waiting(case: Case, *, actor: Any, summary: str) -> Case:
+    """Save the proof's date on a case that still waits for other proof: the clock has not started (R1.8)."""
+    before = {"state": case.state, "due_on": case.due_on.isoformat()}
+    try:
+        _recompute(case)
+    except CaseworkError:
+        case.refresh_from_db()
+        raise
+    case.save(update_fields=["id_received_on", "authority_received_on", "due_on", "extension_notice_by"])
+    _audit(
+        case,
+        actor,
+        AuditAction.UPDATE,
+        summary,
+        before=before,
+        after={"state": case.state, "due_on": case.due_on.isoformat()},
+    )
+    return case
 
 
 def ask_for_clarification(*, case: Case, on: date, actor: Any) -> Case:
@@ -136,6 +188,10 @@ def mark_responded(*, case: Case, on: date, actor: Any) -> Case:
     """Record that the response was sent on ``on``; a case awaiting proof can only be answered by a refusal."""
     if case.state == CaseState.AWAITING_ID:
         raise CaseworkError("This case is waiting for proof of identity: record the proof, or refuse the request")
+    to_do = case.search_tasks.filter(state=SearchState.TO_DO).count()
+    if to_do:
+        tasks = "1 search task is" if to_do == 1 else f"{to_do} search tasks are"
+        raise CaseworkError(f"{tasks} still to do: record what each search found, or refuse the request")
     _check_not_before_receipt(case, on)
     case.responded_on = on
     late = " (after the due date)" if on > case.due_on else ""
@@ -314,6 +370,8 @@ def _move(case: Case, target: CaseState, *, actor: Any, summary: str, on: date) 
     try:
         _check_not_future(on, "The date")
         check_move(case.state, target)
+        if target == CaseState.IN_PROGRESS and authority_missing(case):
+            raise CaseworkError(AUTHORITY_MISSING_MESSAGE)
         case.state = target
         _recompute(case)
         with transaction.atomic():

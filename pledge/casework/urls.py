@@ -1,6 +1,7 @@
 from django.urls import path
 
 from pledge.casework import letter_views, views
+from pledge.casework.record_urls import record_patterns
 
 app_name = "cases"
 
@@ -16,3 +17,4 @@ urlpatterns = [
     path("<int:pk>/<slug:action>/", views.case_action, name="action"),
     path("<int:pk>/letters/<slug:kind>/", views.case_letter, name="letter"),
 ]
+urlpatterns += record_patterns  # attachments, evidence, notes, search tasks (pledge/casework/record_urls.py)

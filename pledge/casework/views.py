@@ -11,14 +11,13 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 
-from pledge.casework import letters, services
+from pledge.casework import letters, notes, services
 from pledge.casework.actions import ACTIONS
 from pledge.casework.clock import deadline_for
 from pledge.casework.dashboard import bucket_counts, dashboard_rows, open_cases
 from pledge.casework.exemption_rows import exemption_rows, refusal_rows
 from pledge.casework.forms import DashboardFilterForm, IntakeForm
 from pledge.casework.models import Case
-from pledge.core.models import AuditAction, AuditEvent
 from pledge.core.permissions import require_permission
 from pledge.core.roles import Permission
 from pledge.law.calendar import OutsideCalendarError
@@ -125,9 +124,6 @@ def _render_case(request: HttpRequest, case: Case, failed: tuple[str, Any] | Non
             if action.offered(case):
                 form = failed[1] if failed and failed[0] == key else action.form(key, case)
                 actions.append({"key": key, "title": action.title, "form": form, "section": action.section})
-    timeline = AuditEvent.objects.filter(object_type=services.OBJECT_TYPE, object_ref=case.reference).exclude(
-        action=AuditAction.VIEW
-    )
     return render(
         request,
         "casework/case.html",
@@ -135,7 +131,7 @@ def _render_case(request: HttpRequest, case: Case, failed: tuple[str, Any] | Non
             "staff_section": "cases",
             "case": case,
             "date_rows": _date_rows(case),
-            "timeline": timeline.order_by("at", "id"),
+            "timeline": notes.timeline(case),  # the audit trail, with each note's text
             "actions": [a for a in actions if a["section"] == "actions"],
             "exemption_actions": [a for a in actions if a["section"] == "exemptions"],
             "decisions": exemption_rows(case),

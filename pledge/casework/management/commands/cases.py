@@ -19,9 +19,25 @@ queues the work; the worker sends the emails. Running it twice in a day sends no
 weekend or bank holiday it sends nothing.
 """
 
+PURGE = """\
+purge-evidence: delete the copies of ID and authority evidence whose deletion date has passed. Each copy is
+kept PLEDGE_ID_EVIDENCE_DAYS days (default 30, the council's choice) after the identity check it supported
+was recorded, or after its upload while no check is recorded. The record that the evidence was held stays
+on the case, with who checked it and when it was deleted; each deletion writes an audit row.
+
+Schedule it once a day with the reminders, for example from cron:
+
+    45 7 * * *  cd /srv/pledge && .venv/bin/pledge cases purge-evidence
+
+The command queues the work for the worker (--now does it at once). Running it twice deletes nothing twice.
+"""
+
 
 class Command(BaseCommand):
-    help = "Work with rights-request cases. `pledge cases remind` queues the daily deadline reminders."
+    help = (
+        "Work with rights-request cases. `pledge cases remind` queues the daily deadline reminders; "
+        "`pledge cases purge-evidence` deletes ID evidence past its date."
+    )
 
     def create_parser(self, prog_name: str, subcommand: str, **kwargs: Any) -> Any:
         parser = super().create_parser(prog_name, subcommand, **kwargs)
@@ -38,10 +54,24 @@ class Command(BaseCommand):
             formatter_class=RawDescriptionHelpFormatter,
         )
         remind.add_argument("--now", action="store_true", help="send now instead of queueing for the worker")
+        purge = sub.add_parser(
+            "purge-evidence",
+            help="delete the ID evidence files past their deletion date; schedule it daily",
+            description=PURGE,
+            formatter_class=RawDescriptionHelpFormatter,
+        )
+        purge.add_argument("--now", action="store_true", help="delete now instead of queueing for the worker")
 
     def handle(self, *args: Any, **options: Any) -> None:
-        from pledge.casework.tasks import send_case_reminders
+        from pledge.casework.tasks import purge_id_evidence, send_case_reminders
 
+        if options["action"] == "purge-evidence":
+            if options["now"]:
+                self.stdout.write(f"Deleted {purge_id_evidence.call()} ID evidence file(s) past their deletion date")
+            else:
+                purge_id_evidence.enqueue()
+                self.stdout.write("Queued the ID evidence purge for the background worker")
+            return
         if options["now"]:
             self.stdout.write(f"Sent {send_case_reminders.call()} reminder email(s)")
         else:
