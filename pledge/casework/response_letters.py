@@ -11,7 +11,9 @@ The template is ``casework/letters/response/<kind>.txt`` so a council can reword
 from datetime import date
 from typing import Any
 
+from django.conf import settings
 from django.db import models
+from django.urls import reverse
 
 from pledge.casework.models import Case, CaseKind
 from pledge.casework.scope import activity_facts, case_activities, case_verdict
@@ -169,6 +171,8 @@ def response_context(*, case: Case, today: date, outcome: str = "", reasons: str
         "must_state": refusal_must_state(today),
         "legal_claims_check": LEGAL_CLAIMS_CHECK,
         "cctv": case.kind == CaseKind.ACCESS_CCTV,
+        # The requester portal (pledge.rights): the copy of the data is released there, never attached.
+        "portal": f"{settings.PLEDGE_SITE_URL.rstrip('/')}{reverse('rights:portal_start')}",
     }
 
 

@@ -125,9 +125,12 @@ def test_it_gives_the_safeguard_for_a_transfer_outside_the_uk_art_15_2(case) -> 
     )
 
 
-def test_it_refers_to_the_copy_on_the_portal_and_is_a_full_response_without_exemptions(case) -> None:
+def test_it_refers_to_the_copy_on_the_portal_and_is_a_full_response_without_exemptions(case, settings) -> None:
+    settings.PLEDGE_SITE_URL = "https://pledge.testshire.example/"
     text = response(case)
     assert "We are providing a copy of the personal information we hold about you through our secure online" in text
+    portal = "https://pledge.testshire.example/your-rights/check-your-request/"
+    assert f"go to {portal} and enter your reference {case.reference}" in text
     assert "The copy is not attached to this letter or to any email." in text
     assert "partial refusal" not in text
     assert "Information we have not given you" not in text
