@@ -65,6 +65,14 @@ def check_system(system: Any) -> Any:
     return system
 
 
+def lock_case(case: Case) -> None:
+    """Inside a transaction, hold the case row so two identical submissions are checked one after the other.
+
+    PostgreSQL queues the second until the first commits; SQLite allows one writer at a time anyway.
+    """
+    Case.objects.select_for_update().filter(pk=case.pk).first()
+
+
 def audit(case: Case, actor: Any, action: AuditAction, summary: str, **changes: Any) -> None:
     """One row on the case's trail, inside the change's transaction; it names systems and row numbers only."""
     record(

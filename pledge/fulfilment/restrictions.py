@@ -21,6 +21,7 @@ from pledge.fulfilment.checks import (
     check_reference,
     check_system,
     check_text,
+    lock_case,
 )
 from pledge.fulfilment.models import ContactMethod, Restriction, RestrictionQuerySet
 from pledge.law.restriction import RESTRICTION_GROUNDS, RestrictionGround, lifting_problem, restriction_ground
@@ -54,8 +55,8 @@ def restrict_processing(
         started_by=actor,
     )
     with transaction.atomic():
-        # Locks nothing on SQLite, but on PostgreSQL two identical submissions queue here rather than both saving.
-        already = Restriction.objects.select_for_update().filter(
+        lock_case(case)
+        already = Restriction.objects.filter(
             case=case, system=restriction.system, record_reference=restriction.record_reference, lifted_on__isnull=True
         )
         if already.exists():

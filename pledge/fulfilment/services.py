@@ -22,6 +22,7 @@ from pledge.fulfilment.checks import (
     check_reference,
     check_system,
     check_text,
+    lock_case,
 )
 from pledge.fulfilment.models import Correction, Disagreement, ErasureOutcome, StatementAttachment
 from pledge.fulfilment.notifications import recipients_line, recipients_to_tell, record_recipient_notice
@@ -71,12 +72,13 @@ def record_correction(
         corrected_on=check_day(case, corrected_on, field="corrected_on", what="date of the correction"),
         corrected_by=actor,
     )
-    duplicate = Correction.objects.filter(
-        case=case, system=correction.system, record_reference=correction.record_reference, now=correction.now
-    )
-    if duplicate.exists():
-        raise FulfilmentError("This correction is already recorded", field="now")
     with transaction.atomic():
+        lock_case(case)
+        duplicate = Correction.objects.filter(
+            case=case, system=correction.system, record_reference=correction.record_reference, now=correction.now
+        )
+        if duplicate.exists():
+            raise FulfilmentError("This correction is already recorded", field="now")
         correction.save()
         audit(case, actor, AuditAction.CREATE, f"Correction {correction.pk} recorded in {correction.system.name}")
     return correction
@@ -105,11 +107,12 @@ def record_disagreement(
         decided_by=actor,
     )
     chosen_system, reference = check_system(system), check_reference(record_reference)
-    if Disagreement.objects.filter(case=case, statement=disagreement.statement).exists():
-        raise FulfilmentError("This statement of disagreement is already recorded", field="statement")
     stored = _store_statement(disagreement, statement_file) if statement_file else ""
     try:
         with transaction.atomic():
+            lock_case(case)
+            if Disagreement.objects.filter(case=case, statement=disagreement.statement).exists():
+                raise FulfilmentError("This statement of disagreement is already recorded", field="statement")
             disagreement.save()
             StatementAttachment.objects.create(
                 disagreement=disagreement,

@@ -163,3 +163,12 @@ def test_opening_a_statement_that_has_no_file_is_refused(case, housing, casework
     with pytest.raises(FulfilmentError, match="No copy"):
         open_statement_file(disagreement=disagreement, actor=caseworker)
     assert not private_storage().exists("statements")
+
+
+def test_a_repeated_statement_with_a_file_keeps_only_the_first_file(case, housing, caseworker, private_files) -> None:
+    _disagree(case, housing, caseworker, statement_file=SimpleUploadedFile("s.pdf", PDF))
+
+    with pytest.raises(FulfilmentError, match="already recorded"):
+        _disagree(case, housing, caseworker, statement_file=SimpleUploadedFile("s.pdf", PDF))
+
+    assert len([p for p in private_files.rglob("*") if p.is_file()]) == 1
