@@ -63,13 +63,17 @@ def record_identity_check(
 
 def add_evidence(*, case: Case, proof: Proof | str, upload: File, actor: Any) -> IdentityEvidence:
     """Keep a copy of ID or authority evidence (PDF, PNG or JPEG) until its deletion date; ``UploadRejectedError``
-    if the file is refused, ``CaseworkError`` if the case is finished. Nothing is saved on either."""
+    if the file is refused, ``CaseworkError`` if the case is finished or already keeps the same file (a form sent
+    twice). Nothing is saved on either."""
     if not is_open(case.state):
         raise services.CaseworkError("Evidence can only be added while the request is open")
     kind = Proof(proof)
     check = case.identity_checks.filter(proof=kind).order_by("-checked_on", "-id").first()
     today = timezone.localdate()
     with stored_upload(upload, folder="evidence", allowed=EVIDENCE_TYPES) as (checked, name), transaction.atomic():
+        Case.objects.select_for_update().filter(pk=case.pk).first()  # one upload at a time per case
+        if case.identity_evidence.filter(sha256=checked.sha256, deleted_at__isnull=True).exists():
+            raise services.CaseworkError("This file is already kept as evidence on the case")
         evidence = IdentityEvidence.objects.create(
             case=case,
             proof=kind,

@@ -141,3 +141,13 @@ def test_it_refuses_evidence_on_a_finished_case(today, caseworker) -> None:
     services.withdraw(case=case, on=date(2026, 6, 12), actor=caseworker)
     with pytest.raises(CaseworkError, match="while the request is open"):
         identity.add_evidence(case=case, proof=Proof.IDENTITY, upload=png(), actor=caseworker)
+
+
+def test_the_same_evidence_sent_twice_is_kept_once(today, caseworker, private_files) -> None:
+    today(date(2026, 6, 20))
+    case = make_case(received_on=date(2026, 6, 10))
+    identity.add_evidence(case=case, proof=Proof.IDENTITY, upload=png(), actor=caseworker)
+    with pytest.raises(CaseworkError, match="already kept as evidence"):
+        identity.add_evidence(case=case, proof=Proof.IDENTITY, upload=png(), actor=caseworker)
+    assert IdentityEvidence.objects.count() == 1
+    assert len([p for p in private_files.rglob("*") if p.is_file()]) == 1
