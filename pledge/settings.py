@@ -152,6 +152,10 @@ PLEDGE_PRIVATE_ROOT = Path(os.environ.get("PLEDGE_PRIVATE_ROOT", str(BASE_DIR / 
 # derived from PLEDGE_SECRET_KEY, which then must never change.
 PLEDGE_FILE_KEYS = os.environ.get("PLEDGE_FILE_KEYS", "")
 
+# The council's Freedom of Information page, offered for requests the data protection rights do not cover (such as
+# records of someone who has died). Blank: residents are pointed to the DPO's contact details instead.
+PLEDGE_FOI_URL = os.environ.get("PLEDGE_FOI_URL", "")
+
 # A resident's answers while making a rights request online are kept this long after their last answer.
 PLEDGE_REQUEST_JOURNEY_SECONDS = int(os.environ.get("PLEDGE_REQUEST_JOURNEY_SECONDS", "3600"))
 

@@ -82,6 +82,36 @@ class SubjectNameForm(forms.Form):
     )
 
 
+LIVING, DIED = "yes", "no"
+LIVING_CHOICES = [(LIVING, "Yes"), (DIED, "No, they have died")]
+
+
+class LivingForm(forms.Form):
+    """UK GDPR protects living people only (Art 4(1), DPA 2018 s.3(2)): a request about someone who has died
+    takes another route."""
+
+    living = forms.ChoiceField(
+        label="Is the person the request is about alive?",
+        choices=LIVING_CHOICES,
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": "Select whether the person is alive",
+            "invalid_choice": "Select whether the person is alive",
+        },
+    )
+
+
+# P067: acting on these rights can change or stop a service; the resident is told before sending.
+SERVICE_IMPACT_KINDS = frozenset(
+    {CaseKind.ERASURE, CaseKind.RESTRICTION, CaseKind.OBJECTION, CaseKind.CONSENT_WITHDRAWAL}
+)
+SERVICE_IMPACT_WARNING = (
+    "If we delete, limit or stop using information about you, it may delay or prevent us providing a service "
+    "to you, for example if we can no longer check your entitlement or contact you. We will tell you if this "
+    "applies before we act, and what it would mean for the services you use."
+)
+
+
 class NameForm(forms.Form):
     name = person_name_field(label="What is your name?")
 

@@ -12,11 +12,13 @@ from typing import Any
 from django import forms
 
 from pledge.rights.forms import (
+    DIED,
     SOMEONE_ELSE,
     ContactForm,
     DetailsForm,
     ForWhomForm,
     KindForm,
+    LivingForm,
     NameForm,
     RelationshipForm,
     SubjectNameForm,
@@ -33,6 +35,15 @@ def _always(answers: Answers) -> bool:
 
 def _for_someone_else(answers: Answers) -> bool:
     return answers.get("for_whom") == SOMEONE_ELSE
+
+
+def about_someone_who_has_died(answers: Answers) -> bool:
+    """True when the resident said the person has died: the journey stops and points to other routes."""
+    return _for_someone_else(answers) and answers.get("living") == DIED
+
+
+def _about_a_living_person(answers: Answers) -> bool:
+    return not about_someone_who_has_died(answers)
 
 
 @dataclass(frozen=True)
@@ -58,9 +69,10 @@ STEPS = (
     Step("who-is-it-for", ForWhomForm, "Are you asking for yourself or for someone else?"),
     Step("relationship", RelationshipForm, "What is your relationship to the person?", _for_someone_else),
     Step("their-name", SubjectNameForm, "What is the name of the person the request is about?", _for_someone_else),
-    Step("your-name", NameForm, "What is your name?"),
-    Step("contact-details", ContactForm, "How can we contact you?"),
-    Step("describe-your-request", DetailsForm, "Describe your request"),
+    Step("are-they-alive", LivingForm, "Is the person the request is about alive?", _for_someone_else),
+    Step("your-name", NameForm, "What is your name?", _about_a_living_person),
+    Step("contact-details", ContactForm, "How can we contact you?", _about_a_living_person),
+    Step("describe-your-request", DetailsForm, "Describe your request", _about_a_living_person),
 )
 STEPS_BY_SLUG = {step.slug: step for step in STEPS}
 

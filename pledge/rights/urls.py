@@ -28,6 +28,7 @@ urlpatterns = [
     path("", views.start, name="start"),
     path("check-your-answers/", views.check_answers, name="check_answers"),
     path("request-sent/", views.confirmation, name="confirmation"),
+    path("someone-who-has-died/", views.someone_who_has_died, name="someone_who_has_died"),
     path("check-your-request/", portal_views.portal_start, name="portal_start"),
     path("check-your-request/check-your-email/", portal_views.portal_link_sent, name="portal_link_sent"),
     path("check-your-request/open/<str:token>/", portal_views.portal_open, name="portal_open"),

@@ -19,13 +19,14 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from pledge.casework.models import Case, CaseKind
 from pledge.casework.services import CaseworkError
-from pledge.rights.forms import CCTV_DETAILS_HINT
+from pledge.rights.forms import CCTV_DETAILS_HINT, SERVICE_IMPACT_KINDS, SERVICE_IMPACT_WARNING
 from pledge.rights.journey import (
     SESSION_KEY,
     STEPS,
     STEPS_BY_SLUG,
     Answers,
     Step,
+    about_someone_who_has_died,
     applicable_steps,
     cleaned_answers,
     first_unanswered,
@@ -48,6 +49,7 @@ ROW_KEYS = {
     "for_whom": "Who it is for",
     "relationship": "Your relationship to them",
     "subject_name": "Their name",
+    "living": "Are they alive",
     "name": "Your name",
     "email": "Email address",
     "address": "Postal address",
@@ -85,6 +87,23 @@ def _back_link(answers: Answers, step: Step, *, changing: bool) -> str:
         return reverse("rights:check_answers")
     previous = previous_step(answers, step)
     return _step_url(previous) if previous else reverse("rights:start")
+
+
+@require_GET
+def someone_who_has_died(request: HttpRequest) -> HttpResponse:
+    """Where a request about a person who has died goes instead (promise P048); nothing is sent from here."""
+    answers = _answers(request)
+    if not about_someone_who_has_died(answers):
+        return redirect("rights:start")
+    return render(
+        request,
+        "rights/someone_who_has_died.html",
+        {
+            "dpo": dpo_contact(),
+            "foi_url": settings.PLEDGE_FOI_URL,
+            "back_link": _step_url(STEPS_BY_SLUG["are-they-alive"], changing=True),
+        },
+    )
 
 
 @require_GET
@@ -159,6 +178,8 @@ def check_answers(request: HttpRequest) -> HttpResponse:
     missing = first_unanswered(answers)
     if missing is not None:
         return redirect(_step_url(missing))
+    if about_someone_who_has_died(answers):
+        return redirect("rights:someone_who_has_died")
     if request.method == "POST":
         return _send(request, answers)
     previous = applicable_steps(answers)[-1]
@@ -167,6 +188,7 @@ def check_answers(request: HttpRequest) -> HttpResponse:
     context = {
         "rows": _summary_rows(answers),
         "back_link": _step_url(previous),
+        "service_impact": SERVICE_IMPACT_WARNING if answers.get("kind") in SERVICE_IMPACT_KINDS else "",
         "submission": request.session[SUBMISSION_KEY],
     }
     return render(request, "rights/check_answers.html", context)

@@ -42,6 +42,9 @@ def answer_every_question(page: Page, assert_accessible) -> None:
     page.get_by_label("What is the name of the person the request is about?").fill("Little Unusualname")
     page.get_by_role("button", name="Continue").click()
     check(page)
+    page.get_by_label("Yes").check()
+    page.get_by_role("button", name="Continue").click()
+    check(page)
     page.get_by_label("What is your name?").fill("Zebedee Unusualname")
     page.get_by_role("button", name="Continue").click()
     check(page)
@@ -101,3 +104,24 @@ def test_the_back_link_works_with_javascript_off(live_server, page_without_js):
     page.get_by_role("link", name="Back").click()
     assert page.url.endswith("/your-rights/what-do-you-want-to-do/")
     assert page.get_by_label("Delete information about me").is_checked()
+
+
+def test_a_request_about_someone_who_has_died_points_elsewhere_and_sends_nothing(
+    live_server, page_without_js, assert_accessible
+):
+    page = page_without_js
+    page.goto(live_server.url + "/your-rights/what-do-you-want-to-do/")
+    page.get_by_label("Get a copy of the information you hold about me").check()
+    page.get_by_role("button", name="Continue").click()
+    page.get_by_label("For someone else").check()
+    page.get_by_role("button", name="Continue").click()
+    page.get_by_label("Lasting power of attorney").check()
+    page.get_by_role("button", name="Continue").click()
+    page.get_by_label("What is the name of the person the request is about?").fill("Late Unusualname")
+    page.get_by_role("button", name="Continue").click()
+    page.get_by_label("No, they have died").check()
+    page.get_by_role("button", name="Continue").click()
+    assert page.locator("h1").inner_text() == "Asking about someone who has died"
+    assert "Access to Health Records Act 1990" in page.locator("main").inner_text()
+    assert_accessible(page)
+    assert not Case.objects.exists()

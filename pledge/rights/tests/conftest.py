@@ -36,6 +36,7 @@ FOR_MY_CHILD: list[tuple[str, dict[str, str]]] = [
     ("who-is-it-for", {"for_whom": "someone_else"}),
     ("relationship", {"relationship": "parent"}),
     ("their-name", {"subject_name": "Little Unusualname"}),
+    ("are-they-alive", {"living": "yes"}),
     ("your-name", {"name": "Zebedee Unusualname"}),
     ("contact-details", {"email": "zebedee.unusualname@example.com", "address": "1 High Street\nAnytown"}),
     ("describe-your-request", {"details": "Footage of my child at the park gate"}),

@@ -35,6 +35,7 @@ def test_it_lists_every_answer_with_a_change_link_to_its_page(answered: Callable
         "Who it is for": ("For someone else", url("who-is-it-for") + "?change=1"),
         "Your relationship to them": ("Parent or guardian", url("relationship") + "?change=1"),
         "Their name": ("Little Unusualname", url("their-name") + "?change=1"),
+        "Are they alive": ("Yes", url("are-they-alive") + "?change=1"),
         "Your name": ("Zebedee Unusualname", url("your-name") + "?change=1"),
         "Email address": ("zebedee.unusualname@example.com", url("contact-details") + "?change=1"),
         "Postal address": ("1 High Street Anytown", url("contact-details") + "?change=1"),
@@ -64,6 +65,8 @@ def test_changing_to_someone_else_asks_the_new_questions_then_comes_back(answere
     response = client.post(response["Location"], {"relationship": "solicitor"})
     assert response["Location"] == url("their-name") + "?change=1"
     response = client.post(response["Location"], {"subject_name": "Client Name"})
+    assert response["Location"] == url("are-they-alive") + "?change=1"
+    response = client.post(response["Location"], {"living": "yes"})
     assert response["Location"] == CHECK
     assert rows(client)["Your relationship to them"][0] == "Solicitor"
 

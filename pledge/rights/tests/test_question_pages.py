@@ -113,7 +113,7 @@ def test_the_relationships_follow_the_casework_choices(answered: Callable[..., C
 
 
 def test_for_cctv_it_asks_for_the_date_time_and_place(answered: Callable[..., Client]) -> None:
-    hint = html(answered(FOR_MY_CHILD[:6]).get(url("describe-your-request"))).select_one("#id_details-hint")
+    hint = html(answered(FOR_MY_CHILD[:7]).get(url("describe-your-request"))).select_one("#id_details-hint")
     assert "date, the time" in hint.get_text() and "place" in hint.get_text()
 
 
