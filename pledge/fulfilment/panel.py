@@ -4,6 +4,7 @@ from typing import Any
 
 from pledge.casework.models import Case
 from pledge.fulfilment import applies, services, steps
+from pledge.fulfilment.checks import FINISHED
 from pledge.fulfilment.models import Correction, Disagreement, ErasureOutcome, Restriction
 from pledge.fulfilment.notifications import has_outcome_to_tell
 from pledge.law.restriction import PERMITTED_PROCESSING, RESTRICTION_GROUNDS, RestrictionGround
@@ -12,20 +13,22 @@ from pledge.law.restriction import PERMITTED_PROCESSING, RESTRICTION_GROUNDS, Re
 def panel_context(case: Case, *, can_handle: bool) -> dict[str, Any]:
     """The template context for ``fulfilment/panel.html``; empty sections are left out."""
     context: dict[str, Any] = {"case": case, "can_handle": can_handle, "shown": applies.applies_at_all(case)}
+    # A finished case takes no new outcomes, but its restrictions can still be lifted and its recipients told.
+    can_add = can_handle and case.state not in FINISHED
     if applies.takes_corrections(case):
         context["corrections"] = _corrections(case)
         context["correction_head"] = _head("System", "Record", "What was wrong", "What it says now", "Corrected")
-        context["disagreements"] = _disagreements(case, can_handle=can_handle)
-        if can_handle:
+        context["disagreements"] = _disagreements(case, can_handle=can_add)
+        if can_add:
             context["correction_form"] = steps.CORRECTION.form(case)
             context["disagreement_form"] = steps.DISAGREEMENT.form(case)
     if applies.takes_erasure_outcomes(case):
         context["erasure_rows"] = _erasure_rows(case)
         context["erasure_head"] = _head("System", "Record", "Outcome", "Ground and reasons", "Done")
-        if can_handle:
+        if can_add:
             context["erasure_form"] = steps.ERASURE.form(case)
     if applies.takes_restrictions(case):
-        context.update(_restrictions(case, can_handle=can_handle))
+        context.update(_restrictions(case, can_handle=can_handle, can_add=can_add))
     if applies.lists_recipients(case):
         context.update(_recipients(case, can_handle=can_handle))
     return context
@@ -80,7 +83,7 @@ def _erasure_rows(case: Case) -> list[list[dict[str, str]]]:
     ]
 
 
-def _restrictions(case: Case, *, can_handle: bool) -> dict[str, Any]:
+def _restrictions(case: Case, *, can_handle: bool, can_add: bool) -> dict[str, Any]:
     found = Restriction.objects.filter(case=case).select_related("system", "started_by", "lifted_by")
     suggested = applies.suggested_ground(case)
     offer = ""
@@ -101,7 +104,7 @@ def _restrictions(case: Case, *, can_handle: bool) -> dict[str, Any]:
         "restriction_offer": f"{offer} ({RESTRICTION_GROUNDS[suggested].provision})." if offer and suggested else "",
         "permitted_processing": PERMITTED_PROCESSING,
     }
-    if can_handle:
+    if can_add:
         context["restriction_form"] = steps.RESTRICT.form(case)
     return context
 

@@ -44,8 +44,24 @@ def _handle(request: HttpRequest, case: Case, step: steps.Step, target: Any = No
     return render(
         request,
         "fulfilment/form_page.html",
-        {"staff_section": STAFF_SECTION, "case": case, "step": step, "form": form, "action": request.path},
+        {
+            "staff_section": STAFF_SECTION,
+            "case": case,
+            "step": step,
+            "form": form,
+            "action": request.path,
+            "about": _describe(target),
+        },
     )
+
+
+def _describe(target: Any) -> str:
+    """What the form acts on, for the heading of its page."""
+    if isinstance(target, Restriction):
+        return f"{target.system.name}, record {target.record_reference}: {target.get_ground_display()}"
+    if isinstance(target, Disagreement):
+        return f"The statement of disagreement decided on {target.decided_on:%-d %B %Y}"
+    return ""
 
 
 def _form_route(step: steps.Step) -> Any:

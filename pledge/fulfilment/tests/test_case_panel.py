@@ -5,6 +5,7 @@ from datetime import date
 import pytest
 from bs4 import BeautifulSoup
 
+from pledge.casework import services as casework
 from pledge.casework.models import CaseKind
 from pledge.core.roles import Role
 from pledge.fulfilment.tests.factories import make_case, make_restriction
@@ -104,3 +105,14 @@ def test_the_recipients_show_who_is_untold_and_the_line_for_the_letter(at, clien
 def test_a_case_without_activities_says_so(at, client_as) -> None:
     case = make_case(kind=CaseKind.ERASURE, received_on=date(2026, 12, 1), activities=())
     assert "This case names no processing activities" in _page(client_as(Role.CASEWORKER), case).get_text()
+
+
+def test_a_closed_case_offers_only_lifting_and_telling_recipients(at, client_as, revenues, caseworker) -> None:
+    case = make_case(kind=CaseKind.RECTIFICATION, received_on=date(2026, 12, 1))
+    restriction = make_restriction(case=case, system=revenues, actor=caseworker, on=date(2026, 12, 2))
+    casework.mark_responded(case=case, on=date(2026, 12, 9), actor=caseworker)
+    casework.close(case=case, on=date(2026, 12, 10), actor=caseworker)
+
+    html = _page(client_as(Role.CASEWORKER), case)
+
+    assert _form_actions(html) == [f"restrictions/{restriction.pk}/lift/", "recipients/"]

@@ -220,3 +220,16 @@ def test_a_correction_on_an_access_request_is_refused(at, client, revenues) -> N
     assert _errors(client.post(_url("correction", case), data)) == [
         "Corrections are recorded on rectification requests only"
     ]
+
+
+def test_the_lift_page_names_the_restriction_it_lifts(at, client, revenues, caseworker) -> None:
+    case = make_case(kind=CaseKind.RESTRICTION, received_on=date(2026, 12, 1))
+    restriction = make_restriction(case=case, system=revenues, actor=caseworker, on=date(2026, 12, 2))
+
+    html = BeautifulSoup(client.get(_url("lift", case, item=restriction.pk)).content, "html.parser")
+
+    assert html.h1.get_text() == "Lift the restriction"
+    assert (
+        html.select_one("[data-about]").get_text()
+        == "Revenues system, record CT-1001: Accuracy contested (Art 18(1)(a))"
+    )
