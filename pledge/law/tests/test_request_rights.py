@@ -5,7 +5,9 @@ import pytest
 from pledge.law.bases import LawfulBasis
 from pledge.law.erasure import KeepGround
 from pledge.law.request_rights import (
+    RIGHT_FOR_REQUEST,
     ActivityFacts,
+    all_rights,
     erasure_exceptions,
     right_for_request,
     verdict_for_request,
@@ -134,3 +136,15 @@ def test_with_no_activities_the_summary_says_so() -> None:
     verdict = verdict_for_request(kind="erasure", activities=[])
     assert not verdict.applies_to_any
     assert verdict.summary == "No processing activities have been chosen for this request yet."
+
+
+@pytest.mark.parametrize("kind", sorted(set(RIGHT_FOR_REQUEST) - {"objection"}))
+@pytest.mark.parametrize("basis", list(LawfulBasis))
+@pytest.mark.parametrize("automated", [False, True])
+def test_each_verdict_is_the_matrix_answer_for_the_right_the_kind_exercises(
+    kind: str, basis: LawfulBasis, automated: bool
+) -> None:
+    activity = facts(basis, automated_processing=automated, significant_automated_decision=automated)
+    (item,) = verdict_for_request(kind=kind, activities=[activity]).activities
+    answer = next(a for a in all_rights(activity) if a.right is right_for_request(kind))
+    assert (item.applies, item.reason) == (answer.applies, answer.reason)
