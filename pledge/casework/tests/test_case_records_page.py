@@ -237,3 +237,10 @@ def test_create_from_activities_without_activities_explains_itself(case, staff) 
 
 def _system() -> System:
     return System.objects.create(slug="crm", name="CRM")
+
+
+def test_a_name_outside_ascii_is_kept_in_the_download_header(case, staff) -> None:
+    staff.post(_url("add_attachment", case), {"attachment-kind": "correspondence", "attachment-file": pdf("Reçu.pdf")})
+    attachment = CaseAttachment.objects.get()
+    response = staff.get(_url("attachment", case, attachment_pk=attachment.pk))
+    assert response["Content-Disposition"] == "attachment; filename*=utf-8''Re%C3%A7u.pdf"
