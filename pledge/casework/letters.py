@@ -4,8 +4,8 @@ Each letter is ``casework/letters/<kind>.txt``. Templates are found in the usual
 the Django template engine first, then each app's ``templates``), so a council changes the wording by putting its
 own file at the same path in a directory listed earlier. The text is read as: ``## `` starts a heading, ``### `` a
 subheading, ``- `` a list item, and a blank line ends a paragraph. The response is ``casework/letters/response/
-<case kind>.txt``, with its content from ``response_letters``. Autoescaping is off while rendering: the blocks are escaped again
-when they become HTML or PDF.
+<case kind>.txt``, with its content from ``response_letters``. Autoescaping is off while rendering: the blocks
+are escaped again when they become HTML or PDF.
 """
 
 import copy
