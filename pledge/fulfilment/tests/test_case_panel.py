@@ -90,6 +90,7 @@ def test_the_recipients_show_who_is_untold_and_the_line_for_the_letter(at, clien
     before = _page(client_as(Role.CASEWORKER), case)
     assert "Once a correction, erasure or restriction is recorded" in before.get_text()
     assert "recipients/" not in _form_actions(before)
+    assert before.find(id="recipients-line") is None
 
     make_restriction(case=case, system=revenues, actor=caseworker, on=date(2026, 12, 2))
     html = _page(client_as(Role.CASEWORKER), case)
