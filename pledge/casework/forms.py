@@ -18,6 +18,7 @@ from pledge.casework.states import STATE_LABELS, CaseState, is_open
 from pledge.core.models import User
 from pledge.core.roles import Permission, roles_with
 from pledge.law.exemptions import REFUSAL_GROUNDS, catalogue
+from pledge.register.models import Service
 
 DATE_ERROR = "Enter a real date, for example 27/3/2026"
 
@@ -133,10 +134,17 @@ class DashboardFilterForm(forms.Form):
         choices=[("", "Any open state")] + [(s.value, STATE_LABELS[s]) for s in CaseState if is_open(s)],
     )
 
+    team = forms.ChoiceField(label="Team", required=False, widget=forms.Select)
+    kind = forms.ChoiceField(
+        label="Kind of request", required=False, widget=forms.Select, choices=[("", "Any kind"), *CaseKind.choices]
+    )
+
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         people = [(str(user.pk), user.get_username()) for user in case_handlers()]
         self.fields["assignee"].choices = [("", "Anyone"), ("none", "Nobody")] + people  # type: ignore[attr-defined]
+        teams = [(str(pk), name) for pk, name in Service.objects.order_by("name").values_list("pk", "name")]
+        self.fields["team"].choices = [("", "Any team"), ("none", "No team yet")] + teams  # type: ignore[attr-defined]
 
 
 def _reasons_field(label: str, hint: str, required: str) -> forms.CharField:

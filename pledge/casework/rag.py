@@ -60,12 +60,17 @@ def rag_for(
     return Rag.GREEN
 
 
+def end_of_week(today: date) -> date:
+    """The Sunday that ends ``today``'s week (``today`` itself on a Sunday): the last day "this week" covers."""
+    return today + timedelta(days=SUNDAY - today.weekday())
+
+
 def bucket_for(*, today: date, due: date) -> Bucket:
     """Which dashboard bucket a due date falls in."""
     if due < today:
         return Bucket.OVERDUE
     if due == today:
         return Bucket.TODAY
-    if due <= today + timedelta(days=SUNDAY - today.weekday()):
+    if due <= end_of_week(today):
         return Bucket.THIS_WEEK
     return Bucket.LATER

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from pledge.casework import letter_views, views
+from pledge.casework import letter_views, metrics_views, views
 from pledge.casework.record_urls import record_patterns
 
 app_name = "cases"
@@ -8,6 +8,9 @@ app_name = "cases"
 urlpatterns = [
     path("", views.dashboard, name="dashboard"),
     path("new/", views.log_request, name="new"),
+    path("metrics/", metrics_views.metrics, name="metrics"),
+    path("metrics/figures.csv", metrics_views.metrics_figures_csv, name="metrics_figures_csv"),
+    path("metrics/cases.csv", metrics_views.metrics_cases_csv, name="metrics_cases_csv"),
     path("<int:pk>/", views.case_detail, name="case"),
     # Before the action route, which would otherwise take "scope" for an action's name.
     path("<int:pk>/scope/", letter_views.case_scope, name="scope"),

@@ -14,7 +14,7 @@ from django.views.decorators.http import require_GET, require_POST
 from pledge.casework import letters, notes, services
 from pledge.casework.actions import ACTIONS
 from pledge.casework.clock import deadline_for
-from pledge.casework.dashboard import bucket_counts, dashboard_rows, open_cases
+from pledge.casework.dashboard import dashboard_page
 from pledge.casework.exemption_rows import exemption_rows, refusal_rows
 from pledge.casework.forms import DashboardFilterForm, IntakeForm
 from pledge.casework.models import Case
@@ -28,16 +28,19 @@ from pledge.law.exemptions import refusal_must_state
 def dashboard(request: HttpRequest) -> HttpResponse:
     filters = DashboardFilterForm(request.GET or None)
     chosen = filters.cleaned_data if filters.is_valid() else {}
-    cases = open_cases(assignee=chosen.get("assignee", ""), state=chosen.get("state", ""))
-    rows = dashboard_rows(cases, today=timezone.localdate())
+    shown = dashboard_page(
+        filters=chosen, query=request.GET.dict(), page=request.GET.get("page"), today=timezone.localdate()
+    )
     return render(
         request,
         "casework/dashboard.html",
         {
             "staff_section": "cases",
             "filters": filters,
-            "rows": rows,
-            "counts": bucket_counts(rows),
+            "rows": shown.rows,
+            "counts": shown.counts,
+            "page": shown.page,
+            "pagination": shown.pagination,
             "can_handle": request.user.has_pledge_permission(Permission.HANDLE_CASES),  # type: ignore[union-attr]
         },
     )

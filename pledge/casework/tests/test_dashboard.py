@@ -6,7 +6,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from pledge.casework import services
-from pledge.casework.dashboard import bucket_counts, dashboard_rows, open_cases
+from pledge.casework.dashboard import bucket_totals, dashboard_rows, open_cases
 from pledge.casework.models import CaseKind
 from pledge.casework.rag import Bucket, Rag
 from pledge.casework.tests.factories import make_case
@@ -35,7 +35,7 @@ def cases(today, caseworker):
 
 def test_it_sorts_open_cases_into_buckets(cases) -> None:
     rows = dashboard_rows(open_cases(), today=TODAY)
-    assert bucket_counts(rows) == {"overdue": 1, "today": 1, "this_week": 1, "later": 1}
+    assert bucket_totals(open_cases(), today=TODAY).counts == {"overdue": 1, "today": 1, "this_week": 1, "later": 1}
     by_case = {row.case.pk: row for row in rows}
     assert cases["answered"].pk not in by_case
     assert by_case[cases["overdue"].pk].rag == Rag.RED
