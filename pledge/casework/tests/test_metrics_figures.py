@@ -1,14 +1,17 @@
 """The metrics figures from real cases: on time, late, refusals, open cases, waits, and months at their edges."""
 
-from datetime import date
+from datetime import date, datetime
 
 import pytest
+from django.test import Client
 
 from pledge.casework import services
 from pledge.casework.metrics import case_facts, period_figures
 from pledge.casework.models import CaseKind, Channel
+from pledge.casework.tests.conftest import LONDON
 from pledge.casework.tests.factories import make_case
 from pledge.law.reporting import Timeliness, financial_year
+from pledge.rights.tests.conftest import CHECK, FOR_MYSELF
 
 pytestmark = pytest.mark.django_db
 TODAY = date(2026, 11, 2)  # a Monday
@@ -109,3 +112,13 @@ def test_the_facts_hold_no_personal_data(cases) -> None:
     values = repr(fact)
     assert fact.reference in values
     assert "Zebedee" not in values and "example.com" not in values and "council tax" not in values
+
+
+def test_a_request_made_just_after_midnight_in_london_counts_in_the_new_month(time_machine) -> None:
+    time_machine.move_to(datetime(2026, 5, 1, 0, 30, tzinfo=LONDON), tick=False)  # 30 April 23:30 in UTC
+    resident = Client()
+    for slug, answers in FOR_MYSELF:
+        assert resident.post(f"/your-rights/{slug}/", answers).status_code == 302
+    assert resident.post(CHECK).status_code == 302
+    figures = period_figures(period=financial_year(2026), today=date(2026, 5, 1))
+    assert [(t.key, t.received) for t in figures.by_month] == [("2026-04-01", 0), ("2026-05-01", 1)]
