@@ -48,6 +48,13 @@ def authority_recorded(case: Any) -> bool:
     return IdentityCheck.objects.filter(case=case, proof=Proof.AUTHORITY).exists()
 
 
+def identity_recorded(case: Any) -> bool:
+    """True when a check of the requester's own identity is on the case (how, by whom and when)."""
+    if case.pk is None:
+        return False
+    return IdentityCheck.objects.filter(case=case, proof=Proof.IDENTITY).exists()
+
+
 def authority_missing(case: Any) -> bool:
     """True when work must not start yet: the request is made on someone's behalf and no authority is recorded."""
     return needs_authority(case) and not authority_recorded(case)

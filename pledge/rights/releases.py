@@ -16,6 +16,7 @@ from django.db import transaction
 from django.db.models import QuerySet
 from django.utils import timezone
 
+from pledge.casework.identity_rules import authority_missing, identity_recorded
 from pledge.casework.models import Case
 from pledge.casework.services import OBJECT_TYPE
 from pledge.casework.states import CaseState
@@ -107,6 +108,11 @@ def release_response(*, case: Case, actor: Any, now: datetime | None = None) -> 
         raise ReleaseError("The requester gave no email address, so cannot use the portal: send the response by post")
     if case.state in (CaseState.AWAITING_ID, CaseState.WITHDRAWN):
         raise ReleaseError("Nothing can be released while the request is waiting for proof of identity or withdrawn")
+    # P071, P046: personal data goes only to someone whose identity, and any authority to act, has been checked.
+    if not identity_recorded(case):
+        raise ReleaseError("Record how the requester's identity was checked before releasing anything")
+    if authority_missing(case):
+        raise ReleaseError("Record the proof of authority to act for the person before releasing anything")
     with transaction.atomic():
         release = Release.objects.create(
             case=case, released_by=actor, released_at=now, expires_at=now + timedelta(days=release_days())

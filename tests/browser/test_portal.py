@@ -13,7 +13,7 @@ from pledge.core.models import User
 from pledge.core.roles import Role
 from pledge.rights.models import ReleaseDownload
 from pledge.rights.tests.conftest import emailed_link_path
-from pledge.rights.tests.factories import PDF, release
+from pledge.rights.tests.factories import PDF, identity_checked, release
 from tests.browser.conftest import follow
 
 pytestmark = pytest.mark.browser
@@ -128,6 +128,7 @@ def test_staff_upload_and_release_the_response_with_javascript_off(
     live_server, page_without_js, assert_accessible, case, tmp_path
 ):
     User.objects.create_user(username="casey", password=PASSWORD, role=Role.CASEWORKER)
+    identity_checked(case)
     page = page_without_js
     page.goto(live_server.url + "/staff/")
     page.get_by_label("Username").fill("casey")

@@ -9,7 +9,7 @@ from pledge.core.models import AuditAction, AuditEvent, User
 from pledge.core.roles import Role
 from pledge.rights.models import ReleaseDownload
 from pledge.rights.tests.conftest import error_links, html
-from pledge.rights.tests.factories import PDF, add_file, release
+from pledge.rights.tests.factories import PDF, add_file, identity_checked, release
 
 pytestmark = pytest.mark.django_db
 
@@ -64,6 +64,7 @@ def test_an_oversized_upload_is_refused(staff: Client, web_case, settings) -> No
 
 
 def test_releasing_from_the_page(staff: Client, web_case) -> None:
+    identity_checked(web_case)
     add_file(case=web_case)
     response = staff.post(reverse("rights_staff:send", kwargs={"pk": web_case.pk}))
     assert response["Location"] == page_url(web_case)
@@ -130,4 +131,13 @@ def test_the_page_warns_when_the_requester_gave_no_email_address(staff: Client, 
     add_file(case=web_case)
     response = staff.post(reverse("rights_staff:send", kwargs={"pk": web_case.pk}))
     assert error_links(response)[0][1].startswith("The requester gave no email address")
+    assert not web_case.releases.exists()
+
+
+def test_releasing_before_identity_is_checked_shows_an_error_summary(staff: Client, web_case) -> None:
+    add_file(case=web_case)
+    response = staff.post(reverse("rights_staff:send", kwargs={"pk": web_case.pk}))
+    assert error_links(response) == [
+        ("#release", "Record how the requester's identity was checked before releasing anything")
+    ]
     assert not web_case.releases.exists()

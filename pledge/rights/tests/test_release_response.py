@@ -9,6 +9,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django_tasks_db.models import DBTaskResult
 
 from pledge.casework import services
+from pledge.casework.identity import record_identity_check
+from pledge.casework.models import Relationship
+from pledge.casework.record_models import AuthorityType, CheckMethod
 from pledge.core.models import AuditAction, AuditEvent
 from pledge.core.uploads import UploadRejectedError, private_storage
 from pledge.rights.releases import (
@@ -18,7 +21,7 @@ from pledge.rights.releases import (
     remove_response_file,
     withdraw_release,
 )
-from pledge.rights.tests.factories import PDF, add_file, release, release_officer
+from pledge.rights.tests.factories import PDF, add_file, identity_checked, release, release_officer
 
 pytestmark = pytest.mark.django_db
 
@@ -152,3 +155,27 @@ def test_a_released_file_cannot_be_removed_but_a_waiting_one_can(web_case, priva
     waiting = add_file(case=web_case, name="draft.pdf")
     remove_response_file(response_file=waiting, actor=release_officer())
     assert list(web_case.response_files.all()) == [released]
+
+
+def test_nothing_is_released_before_the_requesters_identity_is_checked(web_case) -> None:
+    add_file(case=web_case)
+    with pytest.raises(ReleaseError, match="identity was checked"):
+        release_response(case=web_case, actor=release_officer())
+    assert not web_case.releases.exists()
+
+
+def test_nothing_is_released_to_a_representative_before_their_authority_is_checked(web_case) -> None:
+    web_case.on_behalf_of = Relationship.SOLICITOR
+    web_case.save()
+    identity_checked(web_case)
+    add_file(case=web_case)
+    with pytest.raises(ReleaseError, match="proof of authority"):
+        release_response(case=web_case, actor=release_officer())
+    record_identity_check(
+        case=web_case,
+        on=date(2026, 9, 10),
+        method=CheckMethod.AUTHORITY_SEEN,
+        authority_type=AuthorityType.SIGNED_AUTHORITY,
+        actor=release_officer(),
+    )
+    assert release_response(case=web_case, actor=release_officer()).files.count() == 1
