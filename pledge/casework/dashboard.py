@@ -154,7 +154,7 @@ class DashboardPage:
 
 
 def dashboard_page(
-    *, filters: Mapping[str, str], query: Mapping[str, str], page: str | None, today: date, per_page: int = PER_PAGE
+    *, filters: Mapping[str, str], page: str | None, today: date, per_page: int = PER_PAGE
 ) -> DashboardPage:
     """The page of open cases asked for (the last one when ``page`` is past the end, the first when it is not a
     number), the bucket counts for every case the filters match, and the pagination links keeping the filters."""
@@ -174,7 +174,8 @@ def dashboard_page(
         rows=dashboard_rows(shown.object_list, today=today),
         counts=totals.counts,
         page=shown,
-        pagination=pagination(query, current=shown.number, last=shown.paginator.num_pages),
+        # The links carry the filters as the form understood them, never anything else from the query string.
+        pagination=pagination(filters, current=shown.number, last=shown.paginator.num_pages),
     )
 
 

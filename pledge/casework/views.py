@@ -28,9 +28,7 @@ from pledge.law.exemptions import refusal_must_state
 def dashboard(request: HttpRequest) -> HttpResponse:
     filters = DashboardFilterForm(request.GET or None)
     chosen = filters.cleaned_data if filters.is_valid() else {}
-    shown = dashboard_page(
-        filters=chosen, query=request.GET.dict(), page=request.GET.get("page"), today=timezone.localdate()
-    )
+    shown = dashboard_page(filters=chosen, page=request.GET.get("page"), today=timezone.localdate())
     return render(
         request,
         "casework/dashboard.html",
