@@ -122,5 +122,5 @@ def restriction_list(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "fulfilment/restrictions.html",
-        {"staff_section": STAFF_SECTION, "filters": filters, "restrictions": found, "system": system},
+        {"staff_section": "restrictions", "filters": filters, "restrictions": found, "system": system},
     )

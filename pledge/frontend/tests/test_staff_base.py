@@ -21,6 +21,7 @@ def test_it_shows_the_staff_navigation():
         ("Register", "/staff/register/"),
         ("Cases", "/staff/cases/"),
         ("Request metrics", "/staff/cases/metrics/"),
+        ("Restrictions", "/staff/restrictions/"),
         ("Notices", "/staff/notices/"),
         ("Enquiries", "/staff/enquiries/"),
         ("Audit log", "/staff/audit/"),
@@ -30,7 +31,7 @@ def test_it_shows_the_staff_navigation():
 def test_it_offers_only_what_the_role_can_open():
     html = render_staff_page(role=Role.CASEWORKER)
     links = [a.get_text(strip=True) for a in html.select(".govuk-service-navigation__list a")]
-    assert links == ["Dashboard", "Register", "Cases", "Request metrics"]
+    assert links == ["Dashboard", "Register", "Cases", "Request metrics", "Restrictions"]
 
 
 def test_it_marks_the_current_section():
