@@ -2,7 +2,7 @@
 
 Run: `.venv/bin/python bench/requests.py [--cases 100000] [--requests 60]`. With no DATABASE_URL it uses a throwaway
 SQLite file. With DATABASE_URL pointing at PostgreSQL it creates its own database (``pledge_bench``) on that server,
-never touching the one named in the URL, and drops it at the end (``--keep`` leaves it for a look with psql).
+never touching the one named in the URL, and drops it at the end (``--keep`` leaves it, or the SQLite file, to look at).
 
 Cases are written with ``bulk_create`` (no audit rows: this measures reading them), spread over the years the
 shipped bank-holiday calendar covers, up to three: ten kinds, six channels, every state by age, assignees and teams
@@ -14,6 +14,7 @@ p95 per page, the queries one request makes, requests and journeys per second, a
 import argparse
 import os
 import random
+import shutil
 import statistics
 import sys
 import tempfile
@@ -33,7 +34,9 @@ def _args() -> argparse.Namespace:
     parser.add_argument("--intake", type=int, default=300, help="open_request calls to time (default 300)")
     parser.add_argument("--journeys", type=int, default=60, help="public journeys to time (default 60)")
     parser.add_argument("--seed", type=int, default=2026)
-    parser.add_argument("--keep", action="store_true", help="keep the PostgreSQL benchmark database afterwards")
+    parser.add_argument(
+        "--keep", action="store_true", help="keep the benchmark database (file or PostgreSQL) afterwards"
+    )
     return parser.parse_args()
 
 
@@ -63,6 +66,7 @@ def _drop_postgres(admin_url: str) -> None:
 ARGS = _args()
 GIVEN_URL = os.environ.get("DATABASE_URL", "")
 POSTGRES_ADMIN = ""
+SCRATCH = tempfile.mkdtemp(prefix="pledge-bench-requests-")  # the SQLite file and the private files' root
 if GIVEN_URL.startswith(("postgres://", "postgresql://")):
     POSTGRES_ADMIN, own_url = _postgres_admin_url(GIVEN_URL)
     _recreate_postgres(POSTGRES_ADMIN)
@@ -70,10 +74,9 @@ if GIVEN_URL.startswith(("postgres://", "postgresql://")):
 elif GIVEN_URL:
     sys.exit("bench/requests.py: DATABASE_URL must be PostgreSQL, or unset for a throwaway SQLite file")
 else:
-    scratch = tempfile.mkdtemp(prefix="pledge-bench-")
-    os.environ["DATABASE_URL"] = f"sqlite:///{scratch}/bench.sqlite3"
+    os.environ["DATABASE_URL"] = f"sqlite:///{SCRATCH}/bench.sqlite3"
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "pledge.settings")
-os.environ.setdefault("PLEDGE_PRIVATE_ROOT", tempfile.mkdtemp(prefix="pledge-bench-private-"))
+os.environ.setdefault("PLEDGE_PRIVATE_ROOT", f"{SCRATCH}/private")
 
 import django  # noqa: E402
 
@@ -348,3 +351,5 @@ if __name__ == "__main__":
         connections.close_all()
         if POSTGRES_ADMIN and not ARGS.keep:
             _drop_postgres(POSTGRES_ADMIN)
+        if not ARGS.keep:
+            shutil.rmtree(SCRATCH, ignore_errors=True)

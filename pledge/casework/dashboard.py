@@ -61,12 +61,14 @@ def open_cases(*, assignee: str = "", state: str = "", team: str = "", kind: str
     return cases
 
 
+def _clock_stopped_for_clarification() -> Q:
+    return Q(state=CaseState.AWAITING_CLARIFICATION, kind__in=_STOPPING_KINDS, received_on__gte=STOP_THE_CLOCK_FROM)
+
+
 def clock_not_running() -> Q:
     """Cases with no clock running: waiting for proof (R1.8), or an access request received on or after
     5 February 2026 waiting for clarification (Art 12A(5)); the database form of ``_clock_note``."""
-    return Q(state=CaseState.AWAITING_ID) | Q(
-        state=CaseState.AWAITING_CLARIFICATION, kind__in=_STOPPING_KINDS, received_on__gte=STOP_THE_CLOCK_FROM
-    )
+    return Q(state=CaseState.AWAITING_ID) | _clock_stopped_for_clarification()
 
 
 @dataclass(frozen=True)
@@ -75,18 +77,34 @@ class BucketTotals:
     counts: dict[str, int]  # cases with a running clock in each bucket, keyed by bucket value
 
 
-def bucket_totals(cases: QuerySet[Case], *, today: date) -> BucketTotals:
-    """How many of ``cases`` fall in each bucket, and how many there are, counted by the database in one query."""
-    running = ~clock_not_running()
+def _bucket_counts(*, today: date) -> dict[str, Count]:
     week_ends = end_of_week(today)
-    totals = cases.aggregate(
-        total=Count("pk"),
-        overdue=Count("pk", filter=running & Q(due_on__lt=today)),
-        today=Count("pk", filter=running & Q(due_on=today)),
-        this_week=Count("pk", filter=running & Q(due_on__gt=today, due_on__lte=week_ends)),
-        later=Count("pk", filter=running & Q(due_on__gt=week_ends)),
-    )
-    return BucketTotals(total=totals["total"], counts={bucket.value: totals[bucket.value] for bucket in Bucket})
+    return {
+        Bucket.OVERDUE.value: Count("pk", filter=Q(due_on__lt=today)),
+        Bucket.TODAY.value: Count("pk", filter=Q(due_on=today)),
+        Bucket.THIS_WEEK.value: Count("pk", filter=Q(due_on__gt=today, due_on__lte=week_ends)),
+        Bucket.LATER.value: Count("pk", filter=Q(due_on__gt=week_ends)),
+    }
+
+
+def bucket_totals(cases: QuerySet[Case], *, today: date) -> BucketTotals:
+    """How many of ``cases`` fall in each bucket, and how many there are, counted by the database.
+
+    The first query counts by state and due date alone, which the (state, due_on) index answers without reading
+    the cases; the second takes away the few access requests whose clock is stopped for clarification, the only
+    ones where the kind and date of receipt matter.
+    """
+    buckets = _bucket_counts(today=today)
+    by_state = cases.order_by().values("state").annotate(total=Count("pk"), **buckets)
+    stopped = cases.filter(_clock_stopped_for_clarification()).order_by().aggregate(**buckets)
+    counts = {bucket.value: -(stopped[bucket.value] or 0) for bucket in Bucket}
+    total = 0
+    for row in by_state:
+        total += row["total"]
+        if row["state"] != CaseState.AWAITING_ID:
+            for bucket in Bucket:
+                counts[bucket.value] += row[bucket.value]
+    return BucketTotals(total=total, counts=counts)
 
 
 def dashboard_rows(cases: Any, *, today: date) -> list[DashboardRow]:
