@@ -55,9 +55,10 @@ def recipients_to_tell(*, case: Case) -> list[RecipientToTell]:
 def recipients_line(*, case: Case) -> str:
     """The sentence for the response letter naming the recipients (Art 19): told or being told, then excused."""
     rows = recipients_to_tell(case=case)
+    told = [r.recipient.name for r in rows if r.notice is not None and r.notice.outcome == NoticeOutcome.TOLD]
     excused = [r.recipient.name for r in rows if r.notice is not None and r.notice.outcome != NoticeOutcome.TOLD]
-    told = [r.recipient.name for r in rows if r.recipient.name not in excused]
-    return recipients_sentence(told=told, excused=excused)
+    telling = [r.recipient.name for r in rows if r.notice is None]
+    return recipients_sentence(told=told, excused=excused, telling=telling)
 
 
 def record_recipient_notice(

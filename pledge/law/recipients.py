@@ -44,15 +44,19 @@ def notice_problem(*, outcome: str, told: bool, method: str, reasons: str) -> tu
     return None
 
 
-def recipients_sentence(*, told: Sequence[str], excused: Sequence[str]) -> str:
-    """The lines for a letter naming the recipients (Art 19, last sentence): those told, then those not told."""
-    if not told and not excused:
+def recipients_sentence(*, told: Sequence[str], excused: Sequence[str], telling: Sequence[str] = ()) -> str:
+    """The lines for a letter naming the recipients (Art 19, last sentence): those told, those still being told
+    (no notice recorded yet, so the letter must not say they were told), then those not told."""
+    if not told and not excused and not telling:
         return "We have not disclosed the information concerned to anyone else, so there was no one else to tell."
     parts = []
     if told:
         parts.append(f"We shared the information concerned with {_listed(told)}, and we have told them about this.")
+    if telling:
+        shared = "We also shared it with" if told else "We shared the information concerned with"
+        parts.append(f"{shared} {_listed(telling)}, and we are telling them about this.")
     if excused:
-        also = "also " if told else ""
+        also = "also " if told or telling else ""
         parts.append(
             f"We {also}shared it with {_listed(excused)}, but did not tell them because it proved impossible or "
             "would involve disproportionate effort."

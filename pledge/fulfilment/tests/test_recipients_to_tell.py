@@ -47,7 +47,7 @@ def test_the_letter_line_names_the_recipients_told_and_those_excused(case, reven
     make_restriction(case=case, system=revenues, actor=caseworker, on=date(2026, 12, 2))
     assert recipients_line(case=case) == (
         "We shared the information concerned with Department for Work and Pensions and Example Mailing Ltd, "
-        "and we have told them about this."
+        "and we are telling them about this."
     )
 
     record_recipient_notice(
@@ -59,8 +59,19 @@ def test_the_letter_line_names_the_recipients_told_and_those_excused(case, reven
     )
 
     assert recipients_line(case=case) == (
-        "We shared the information concerned with Example Mailing Ltd, and we have told them about this. "
+        "We shared the information concerned with Example Mailing Ltd, and we are telling them about this. "
         "We also shared it with Department for Work and Pensions, but did not tell them because it proved "
         "impossible or would involve disproportionate effort."
     )
-    assert [row.untold for row in recipients_to_tell(case=case)] == [False, True]
+    record_recipient_notice(
+        case=case,
+        recipient=Recipient.objects.get(slug="mailing-house"),
+        outcome="told",
+        told_on=date(2026, 12, 3),
+        method="email",
+        actor=caseworker,
+    )
+    assert recipients_line(case=case).startswith(
+        "We shared the information concerned with Example Mailing Ltd, and we have told them about this."
+    )
+    assert [row.untold for row in recipients_to_tell(case=case)] == [False, False]

@@ -15,6 +15,15 @@ def test_it_lists_the_recipients_told_with_and() -> None:
     )
 
 
+def test_it_never_says_recipients_were_told_before_it_is_recorded() -> None:
+    assert recipients_sentence(told=["A Ltd"], excused=["C Trust"], telling=["B Council"]) == (
+        "We shared the information concerned with A Ltd, and we have told them about this. "
+        "We also shared it with B Council, and we are telling them about this. "
+        "We also shared it with C Trust, but did not tell them because it proved impossible or would involve "
+        "disproportionate effort."
+    )
+
+
 def test_it_explains_the_recipients_not_told() -> None:
     assert recipients_sentence(told=[], excused=["A Ltd"]) == (
         "We shared it with A Ltd, but did not tell them because it proved impossible or would involve "
