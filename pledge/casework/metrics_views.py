@@ -45,7 +45,9 @@ def _chosen(request: HttpRequest) -> tuple[MetricsPeriodForm, Period | None, str
     return form, form.chosen_period(), urlencode(query)
 
 
-def _page(request: HttpRequest, form: MetricsPeriodForm, period: Period | None, query: str, status: int = 200) -> Any:
+def _page(
+    request: HttpRequest, form: MetricsPeriodForm, period: Period | None, query: str, status: int = 200
+) -> HttpResponse:
     figures = period_figures(period=period, today=timezone.localdate()) if period else None
     context = {
         "staff_section": "case_metrics",
