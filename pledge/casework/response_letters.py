@@ -19,8 +19,9 @@ from pledge.casework.models import Case, CaseKind
 from pledge.casework.scope import activity_facts, case_activities, case_verdict
 from pledge.casework.states import CaseState
 from pledge.fulfilment.notifications import recipients_line
-from pledge.law.adequacy import TransferMechanism, load_adequacy
+from pledge.law.adequacy import TransferMechanism
 from pledge.law.bases import SPECIAL_CATEGORY_LABELS, SpecialCategory
+from pledge.law.countries import country_name
 from pledge.law.erasure import KEEP_GROUNDS, ErasureResult, KeepGround
 from pledge.law.exemptions import exemption, refusal_must_state
 from pledge.law.request_rights import LEGAL_CLAIMS_CHECK, all_rights
@@ -227,13 +228,11 @@ def _activity(activity: ProcessingActivity) -> dict[str, Any]:
 
 def _transfers(activity: ProcessingActivity, recipients: list[Any]) -> list[str]:
     """Art 15(2): each holder of the data outside the UK, with the safeguard the transfer relies on."""
-    adequacy = load_adequacy()
     lines = []
     for holder in [*recipients, *activity.systems.all()]:
         if holder.country == "GB":
             continue
-        entry = adequacy.get(holder.country)
-        country = entry.name if entry else f"the country with code {holder.country}"
+        country = country_name(holder.country)
         try:
             mechanism = TransferMechanism(holder.transfer_mechanism or "none")
         except ValueError:

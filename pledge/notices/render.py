@@ -6,6 +6,8 @@ Plain English throughout (Art 12(1)); no "by using this site you agree" wording 
 
 from typing import Any
 
+from pledge.law.countries import country_name
+
 Block = dict[str, Any]
 
 
@@ -178,7 +180,8 @@ def _activity_summaries(activities: list[dict[str, Any]], services: list[dict[st
             ]
             if a["transfers"]:
                 facts.append(
-                    "Outside the UK: " + ", ".join(f"{t['recipient']} ({t['country']})" for t in a["transfers"])
+                    "Outside the UK: "
+                    + ", ".join(f"{t['recipient']} ({country_name(t['country'])})" for t in a["transfers"])
                 )
             if a["automated_decision"]:
                 facts.append(f"Automated decisions: {a['automated_decision']['logic']}")
@@ -251,7 +254,7 @@ def _sharing(a: dict[str, Any]) -> list[Block]:
         blocks.append(
             _ul(
                 [
-                    f"{t['recipient']} in {t['country']}, protected by {_mechanism(t['mechanism'])}"
+                    f"{t['recipient']} in {country_name(t['country'])}, protected by {_mechanism(t['mechanism'])}"
                     for t in a["transfers"]
                 ]
             )

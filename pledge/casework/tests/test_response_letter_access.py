@@ -120,7 +120,7 @@ def test_it_describes_the_automated_decision_its_logic_and_consequences_art_15_1
 def test_it_gives_the_safeguard_for_a_transfer_outside_the_uk_art_15_2(case) -> None:
     text = response(case)
     assert (
-        "Sent outside the UK: Example Print Services Ltd, in the country with code IN: protected by the International"
+        "Sent outside the UK: Example Print Services Ltd, in India: protected by the International"
         in text
     )
 

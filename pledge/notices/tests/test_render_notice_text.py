@@ -105,7 +105,7 @@ def test_it_names_transfers_abroad_and_their_safeguard(notice) -> None:
 
     text = notice_text(build_notice_document(notice))
 
-    assert "- Payments Platform Inc in US, protected by UK adequacy regulations" in text
+    assert "- Payments Platform Inc in the United States, protected by UK adequacy regulations" in text
     assert "Ask our Data Protection Officer for a copy of the safeguards." in text
 
 
