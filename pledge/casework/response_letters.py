@@ -16,6 +16,7 @@ from django.db import models
 from django.urls import reverse
 
 from pledge.casework.models import Case, CaseKind
+from pledge.casework.record_models import SearchState
 from pledge.casework.scope import activity_facts, case_activities, case_verdict
 from pledge.casework.states import CaseState
 from pledge.fulfilment.notifications import recipients_line
@@ -140,6 +141,14 @@ def response_blocked(case: Case) -> str:
     return AWAITING_PROOF if case.state == CaseState.AWAITING_ID else ""
 
 
+def nothing_held(case: Case) -> bool:
+    """P040: an access request whose every search was done and found nothing is answered "no personal data held"."""
+    if case.kind not in (CaseKind.ACCESS, CaseKind.ACCESS_CCTV):
+        return False
+    states = set(case.search_tasks.values_list("state", flat=True))  # type: ignore[attr-defined]
+    return SearchState.NOTHING_FOUND in states and states <= {SearchState.NOTHING_FOUND, SearchState.NOT_APPLICABLE}
+
+
 def response_template(case: Case) -> str:
     kind = CaseKind.ACCESS if case.kind == CaseKind.ACCESS_CCTV else CaseKind(case.kind)
     return f"casework/letters/response/{kind.value}.txt"
@@ -172,6 +181,8 @@ def response_context(*, case: Case, today: date, outcome: str = "", reasons: str
         "must_state": refusal_must_state(today),
         "legal_claims_check": LEGAL_CLAIMS_CHECK,
         "cctv": case.kind == CaseKind.ACCESS_CCTV,
+        "nothing_held": nothing_held(case),
+        "searched": case.search_tasks.exclude(state=SearchState.NOT_APPLICABLE).count(),  # type: ignore[attr-defined]
         # The requester portal (pledge.rights): the copy of the data is released there, never attached.
         "portal": f"{settings.PLEDGE_SITE_URL.rstrip('/')}{reverse('rights:portal_start')}",
     }
