@@ -18,6 +18,7 @@ from django.template import Context, Engine
 
 from pledge.casework import response_letters
 from pledge.casework.clock import clock_stops_for_clarification, deadline_for
+from pledge.casework.impact import SERVICE_IMPACT_WARNING, has_service_impact, impact_lines
 from pledge.casework.models import Case
 from pledge.casework.services import OBJECT_TYPE
 from pledge.casework.states import CaseState
@@ -161,6 +162,8 @@ def letter_context(*, case: Case, kind: LetterKind, today: date) -> dict[str, An
         context["dates_known"] = False
     context.update(_clarification_context(case, today))
     context.update(_refusal_context(case, today))
+    context["service_impact"] = SERVICE_IMPACT_WARNING if has_service_impact(case.kind) else ""
+    context["impact_lines"] = impact_lines(case)
     return context
 
 

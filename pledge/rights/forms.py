@@ -101,17 +101,6 @@ class LivingForm(forms.Form):
     )
 
 
-# P067: acting on these rights can change or stop a service; the resident is told before sending.
-SERVICE_IMPACT_KINDS = frozenset(
-    {CaseKind.ERASURE, CaseKind.RESTRICTION, CaseKind.OBJECTION, CaseKind.CONSENT_WITHDRAWAL}
-)
-SERVICE_IMPACT_WARNING = (
-    "If we delete, limit or stop using information about you, it may delay or prevent us providing a service "
-    "to you, for example if we can no longer check your entitlement or contact you. We will tell you if this "
-    "applies before we act, and what it would mean for the services you use."
-)
-
-
 class NameForm(forms.Form):
     name = person_name_field(label="What is your name?")
 

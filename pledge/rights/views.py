@@ -17,9 +17,10 @@ from django.utils.dateparse import parse_date
 from django.utils.html import format_html
 from django.views.decorators.http import require_GET, require_http_methods
 
+from pledge.casework.impact import SERVICE_IMPACT_WARNING, has_service_impact
 from pledge.casework.models import Case, CaseKind
 from pledge.casework.services import CaseworkError
-from pledge.rights.forms import CCTV_DETAILS_HINT, SERVICE_IMPACT_KINDS, SERVICE_IMPACT_WARNING
+from pledge.rights.forms import CCTV_DETAILS_HINT
 from pledge.rights.journey import (
     SESSION_KEY,
     STEPS,
@@ -188,7 +189,7 @@ def check_answers(request: HttpRequest) -> HttpResponse:
     context = {
         "rows": _summary_rows(answers),
         "back_link": _step_url(previous),
-        "service_impact": SERVICE_IMPACT_WARNING if answers.get("kind") in SERVICE_IMPACT_KINDS else "",
+        "service_impact": SERVICE_IMPACT_WARNING if has_service_impact(answers.get("kind", "")) else "",
         "submission": request.session[SUBMISSION_KEY],
     }
     return render(request, "rights/check_answers.html", context)
