@@ -51,13 +51,31 @@ def page(browser: Browser) -> Iterator[Page]:
 _PAGES_WITHOUT_JS: "WeakSet[Page]" = WeakSet()
 
 
+def _open_page_without_js(browser: Browser) -> Page:
+    page = browser.new_context(locale="en-GB", java_script_enabled=False).new_page()
+    _PAGES_WITHOUT_JS.add(page)
+    return page
+
+
 @pytest.fixture
 def page_without_js(browser: Browser) -> Iterator[Page]:
-    context = browser.new_context(locale="en-GB", java_script_enabled=False)
-    page = context.new_page()
-    _PAGES_WITHOUT_JS.add(page)
+    page = _open_page_without_js(browser)
     yield page
-    context.close()
+    page.context.close()
+
+
+@pytest.fixture
+def new_page_without_js(browser: Browser) -> Iterator[Callable[[], Page]]:
+    """Open more JavaScript-off pages, each in its own browser context (its own cookies), for tests with two people."""
+    opened: list[Page] = []
+
+    def open_one() -> Page:
+        opened.append(_open_page_without_js(browser))
+        return opened[-1]
+
+    yield open_one
+    for page in opened:
+        page.context.close()
 
 
 @cache

@@ -12,10 +12,9 @@ from pledge.core.models import User
 from pledge.core.roles import Role
 from pledge.register.models import ProcessingActivity
 from tests.browser.conftest import follow
+from tests.browser.journeys import PASSWORD, sign_in
 
 pytestmark = pytest.mark.browser
-
-PASSWORD = "a-long-enough-password"
 
 
 @pytest.fixture
@@ -35,14 +34,6 @@ def a_request(staff: User, kind: CaseKind) -> Case:
         summary="Everything about my council tax",
         actor=staff,
     )
-
-
-def sign_in(page, live_server) -> None:
-    page.goto(live_server.url + "/staff/")
-    page.get_by_label("Username").fill("casey")
-    page.get_by_label("Password").fill(PASSWORD)
-    follow(page, page.get_by_role("button", name="Sign in"))
-    assert page.locator("h1").inner_text() == "Dashboard"
 
 
 def test_choosing_activities_shows_the_rights_panel(live_server, page_without_js, assert_accessible, staff) -> None:

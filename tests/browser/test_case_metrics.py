@@ -10,10 +10,9 @@ from pledge.casework.services import mark_responded, open_request
 from pledge.core.models import User
 from pledge.core.roles import Role
 from tests.browser.conftest import follow
+from tests.browser.journeys import PASSWORD, sign_in
 
 pytestmark = pytest.mark.browser
-
-PASSWORD = "a-long-enough-password"
 
 
 @pytest.fixture
@@ -35,14 +34,6 @@ def staff(transactional_db: None) -> User:
         if n % 4 == 0:
             mark_responded(case=case, on=today, actor=user)
     return user
-
-
-def sign_in(page, live_server) -> None:
-    page.goto(live_server.url + "/staff/")
-    page.get_by_label("Username").fill("casey")
-    page.get_by_label("Password").fill(PASSWORD)
-    follow(page, page.get_by_role("button", name="Sign in"))
-    assert page.locator("h1").inner_text() == "Dashboard"
 
 
 def test_the_metrics_page_shows_charts_with_tables_and_passes_axe(

@@ -11,10 +11,9 @@ from pledge.casework.states import CaseState
 from pledge.core.models import User
 from pledge.core.roles import Role
 from tests.browser.conftest import follow
+from tests.browser.journeys import PASSWORD, sign_in
 
 pytestmark = pytest.mark.browser
-
-PASSWORD = "a-long-enough-password"
 
 
 @pytest.fixture
@@ -31,14 +30,6 @@ def staff(transactional_db: None) -> User:
         actor=user,
     )
     return user
-
-
-def sign_in(page, live_server) -> None:
-    page.goto(live_server.url + "/staff/")
-    page.get_by_label("Username").fill("casey")
-    page.get_by_label("Password").fill(PASSWORD)
-    follow(page, page.get_by_role("button", name="Sign in"))
-    assert page.locator("h1").inner_text() == "Dashboard"
 
 
 def an_access_request(staff, *, name: str, summary: str):
