@@ -30,6 +30,7 @@ from pledge.register.models import System
 from pledge.rights.models import ReleaseDownload, ResponseFile
 from pledge.rights.tasks import send_response_ready
 from pledge.rights.tests.conftest import emailed_link_path
+from pledge.rights.tests.factories import PDF
 from tests.browser.conftest import follow
 from tests.browser.journeys import PASSWORD, run_queued, sign_in
 
@@ -39,7 +40,6 @@ LONDON = ZoneInfo("Europe/London")
 RECEIVED = date(2026, 9, 3)
 NAME = "Zebedee Unusualname"
 EMAIL = "zebedee.unusualname@example.com"
-PDF = b"%PDF-1.7\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 NOTE = "Council tax and support records found in both systems"
 ATTACHMENT = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
