@@ -25,6 +25,8 @@ DEMO_STAFF = [
     ("auditor", Role.AUDITOR, "Audrey Tor"),
 ]
 DEMO_PASSWORD_SUFFIX = "-demo-pass"
+# The demo requests are assigned to and worked by these (the first also assigns them).
+DEMO_CASE_WORKERS = ["caseworker", "dpo", "ig-officer"]
 
 
 class Command(BaseCommand):
@@ -45,10 +47,14 @@ class Command(BaseCommand):
             # Keep what people have done in the demo (approvals, edits); --reset starts again from the YAML.
             self.stdout.write("The demo is already loaded; use `pledge demo load --reset` to start again.")
             self._create_staff()
+            self._load_requests(reset=False)
             self._print_logins()
             return
         try:
-            result = import_register(directory=options["register"], actor="demo loader")
+            with transaction.atomic():  # an invalid register leaves the demo requests as they were
+                if options["reset"]:
+                    self._remove_requests()
+                result = import_register(directory=options["register"], actor="demo loader")
         except RegisterInvalid as invalid:
             for problem in invalid.problems:
                 self.stderr.write(str(problem))
@@ -57,7 +63,29 @@ class Command(BaseCommand):
         self._create_staff()
         published = self._publish_notices()
         self.stdout.write(f"Notices: {published} version(s) published")
+        self._load_requests(reset=options["reset"])
         self._print_logins()
+
+    def _remove_requests(self) -> None:
+        """Remove the generated requests before the register changes under them; ones people logged stay."""
+        from pledge.casework.demo_cases import remove_demo_cases
+
+        self.stdout.write(f"Demo requests removed: {remove_demo_cases()}")
+
+    def _load_requests(self, *, reset: bool) -> None:
+        """Generate the demo's rights requests on a database with none yet, or again after --reset removed them."""
+        from pledge.casework.demo_cases import DemoCasesError, generate_demo_cases
+        from pledge.casework.models import Case
+
+        if Case.objects.exists() and not reset:
+            return
+        workers = User.objects.filter(username__in=DEMO_CASE_WORKERS).order_by("username")
+        try:
+            result = generate_demo_cases(staff=list(workers))
+        except DemoCasesError as error:
+            self.stderr.write(f"Demo requests not generated: {error}")
+            return
+        self.stdout.write(result.summary())
 
     def _create_staff(self) -> None:
         from pledge.register.models import Service
