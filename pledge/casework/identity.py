@@ -14,7 +14,14 @@ from django.db import transaction
 from django.utils import timezone
 
 from pledge.casework import services
-from pledge.casework.identity_rules import attach_evidence_to, check_problem, delete_after_for, proof_for
+from pledge.casework.identity_rules import (
+    attach_evidence_to,
+    authority_missing,
+    check_problem,
+    delete_after_for,
+    identity_recorded,
+    proof_for,
+)
 from pledge.casework.models import Case, Proof
 from pledge.casework.record_files import delete_private, open_private, stored_upload
 from pledge.casework.record_models import CheckMethod, EvidenceDeletion, IdentityCheck, IdentityEvidence
@@ -58,6 +65,9 @@ def record_identity_check(
         check.save()
         attach_evidence_to(check)
         _audit(case, actor, AuditAction.CREATE, f"{check.get_proof_display()} checked: {check.get_method_display()}")
+        # A new request whose requester is now known (and whose representative, if any, may act) is being worked.
+        if case.state == CaseState.RECEIVED and identity_recorded(case) and not authority_missing(case):
+            services.start_work(case=case, on=on, actor=actor)
     return check
 
 

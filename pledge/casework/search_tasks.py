@@ -58,7 +58,7 @@ def create_search_tasks_from_activities(*, case: Case, actor: Any) -> list[Searc
             if key not in existing
         ]
         if created:
-            _audit(case, actor, AuditAction.CREATE, f"{len(created)} search task(s) created from the activities")
+            _audit(case, actor, AuditAction.CREATE, f"{_tasks_text(len(created))} created from the activities")
     return created
 
 
@@ -105,6 +105,10 @@ def record_search(*, task: SearchTask, state: SearchState | str, note: str, assi
         after = {"state": task.state, "assignee": task.assignee_id}
         _audit(case, actor, AuditAction.UPDATE, f"Search task {task.pk}: {chosen.label.lower()}", before, after)
     return task
+
+
+def _tasks_text(count: int) -> str:
+    return "1 search task" if count == 1 else f"{count} search tasks"
 
 
 def search_progress(case: Case) -> Progress:

@@ -131,6 +131,12 @@ def _save_still_waiting(case: Case, *, actor: Any, summary: str) -> Case:
     return case
 
 
+def start_work(*, case: Case, on: date, actor: Any) -> Case:
+    """Move a newly received request to in progress once the council is satisfied who is asking; the due date
+    does not move, since no proof was asked for (R1.2). Refused while a representative's authority is missing."""
+    return _move(case, CaseState.IN_PROGRESS, actor=actor, summary="Work started", on=on)
+
+
 def ask_for_clarification(*, case: Case, on: date, actor: Any) -> Case:
     """Ask what the request is about; for access requests the clock stops from today (R1.7)."""
     _check_not_before_receipt(case, on)

@@ -125,6 +125,7 @@ def check_identity_and_choose_scope(page: Page, assert_accessible) -> None:
     page.get_by_label("Details matching what the council already holds").check()
     follow(page, page.get_by_role("button", name="Record the identity check"))
     assert "Details matching what the council already holds" in page.locator("[data-identity-checks]").inner_text()
+    assert "In progress" in page.locator("main").inner_text()  # the check starts the work; the due date stays
     checked(page, assert_accessible)
     follow(page, page.get_by_role("link", name="Choose activities and team"))
     assert page.locator("h1").inner_text() == "What the request concerns"
@@ -267,8 +268,9 @@ def expected_trail(case: Case) -> list[tuple[str, str]]:
     return [
         ("system", "Request logged (website)"),
         ("casey", "Proof of identity checked: Details matching what the council already holds"),
+        ("casey", "Work started"),
         ("casey", "Scope set: 2 activities, team council-tax"),
-        ("casey", f"{len(tasks)} search task(s) created from the activities"),
+        ("casey", f"{len(tasks)} search tasks created from the activities"),
         *[("casey", f"Search task {pk}: searched and found data") for pk in tasks],
         ("casey", "Note added"),
         ("casey", f"Attachment {attachment.pk} added (correspondence)"),

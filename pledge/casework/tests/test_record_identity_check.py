@@ -23,8 +23,41 @@ def test_it_records_matching_details_without_moving_the_due_date(today, casework
     case.refresh_from_db()
     assert (case.due_on, case.id_received_on) == (date(2026, 7, 10), None)
     assert (check.proof, check.checked_by, check.started_clock) == ("identity", caseworker, False)
-    summary = AuditEvent.objects.filter(object_ref=case.reference).first().summary
-    assert summary == "Proof of identity checked: Details matching what the council already holds"
+    summaries = list(AuditEvent.objects.filter(object_ref=case.reference).values_list("summary", flat=True))
+    assert "Proof of identity checked: Details matching what the council already holds" in summaries
+
+
+def test_a_new_request_whose_requester_is_checked_is_in_progress(today, caseworker) -> None:
+    today(date(2026, 6, 20))
+    case = make_case(received_on=date(2026, 6, 10))
+    identity.record_identity_check(
+        case=case, on=date(2026, 6, 11), method=CheckMethod.EXISTING_ACCOUNT, actor=caseworker
+    )
+    case.refresh_from_db()
+    assert (case.state, case.due_on) == ("in_progress", date(2026, 7, 10))
+    latest = AuditEvent.objects.filter(object_ref=case.reference).order_by("-id").first()
+    assert (latest.summary, latest.actor) == ("Work started", caseworker)
+
+
+def test_a_representatives_request_waits_for_their_authority_before_work_starts(today, caseworker) -> None:
+    today(date(2026, 6, 20))
+    case = make_case(received_on=date(2026, 6, 10))
+    case.on_behalf_of = "solicitor"
+    case.save()
+    identity.record_identity_check(
+        case=case, on=date(2026, 6, 11), method=CheckMethod.MATCHING_DETAILS, actor=caseworker
+    )
+    case.refresh_from_db()
+    assert case.state == "received"
+    identity.record_identity_check(
+        case=case,
+        on=date(2026, 6, 12),
+        method=CheckMethod.AUTHORITY_SEEN,
+        authority_type="signed_authority",
+        actor=caseworker,
+    )
+    case.refresh_from_db()
+    assert case.state == "in_progress"
 
 
 def test_it_sends_proof_that_was_asked_for_to_the_proof_received_action(today, caseworker) -> None:

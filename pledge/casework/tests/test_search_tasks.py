@@ -32,7 +32,7 @@ def test_it_creates_one_task_per_service_and_system_of_the_activities(case, case
     ]
     assert search_tasks.search_progress(case).text == "0 of 3 systems searched"
     assert AuditEvent.objects.filter(object_ref=case.reference).first().summary == (
-        "3 search task(s) created from the activities"
+        "3 search tasks created from the activities"
     )
 
 
