@@ -165,6 +165,9 @@ PLEDGE_TRAINING_VALID_DAYS = int(os.environ.get("PLEDGE_TRAINING_VALID_DAYS", "3
 # Rights-request cases: the assignee is reminded this many working days before the due date (and when overdue).
 PLEDGE_CASE_REMINDER_WORKING_DAYS = int(os.environ.get("PLEDGE_CASE_REMINDER_WORKING_DAYS", "5"))
 
+# CCTV requests: footage is flagged at risk this many days before the recorder overwrites it (promise P041).
+PLEDGE_FOOTAGE_WARNING_DAYS = int(os.environ.get("PLEDGE_FOOTAGE_WARNING_DAYS", "7"))
+
 # Copies of ID and authority evidence are deleted this many days after the check they supported was recorded.
 # The period is the council's choice (UK GDPR Art 5(1)(c) and (e): keep no more, and no longer, than needed).
 PLEDGE_ID_EVIDENCE_DAYS = int(os.environ.get("PLEDGE_ID_EVIDENCE_DAYS", "30"))

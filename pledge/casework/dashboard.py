@@ -18,6 +18,7 @@ from django.db.models import Count, Q, QuerySet
 
 from pledge.calendars.services import current_calendars
 from pledge.casework.clock import CLOCK_KIND, clock_stops_for_clarification
+from pledge.casework.footage import cases_with_footage_at_risk
 from pledge.casework.models import Case, CaseKind
 from pledge.casework.paging import pagination
 from pledge.casework.rag import DEFAULT_AMBER_WITHIN, DEFAULT_RED_WITHIN, Bucket, Rag, bucket_for, end_of_week, rag_for
@@ -39,6 +40,7 @@ class DashboardRow:
     rag: Rag | None  # None while the clock is not running
     bucket: Bucket | None
     clock_note: str  # why there is no RAG status, e.g. "Clock not started"
+    footage_at_risk: bool = False  # a CCTV request whose footage is not retrieved and about to be overwritten
 
 
 def open_cases(*, assignee: str = "", state: str = "", team: str = "", kind: str = "") -> QuerySet[Case]:
@@ -113,10 +115,14 @@ def dashboard_rows(cases: Any, *, today: date) -> list[DashboardRow]:
     red = int(getattr(settings, "PLEDGE_CASE_RED_WORKING_DAYS", DEFAULT_RED_WITHIN))
     amber = int(getattr(settings, "PLEDGE_CASE_AMBER_WORKING_DAYS", DEFAULT_AMBER_WITHIN))
     rows = []
+    cases = list(cases)
+    cctv = [case.pk for case in cases if case.kind == CaseKind.ACCESS_CCTV]
+    at_risk = cases_with_footage_at_risk(cctv) if cctv else set()  # one query, for the page's CCTV cases only
     for case in cases:
         note = _clock_note(case)
+        risk = case.pk in at_risk
         if note:
-            rows.append(DashboardRow(case=case, rag=None, bucket=None, clock_note=note))
+            rows.append(DashboardRow(case=case, rag=None, bucket=None, clock_note=note, footage_at_risk=risk))
             continue
         try:
             rag: Rag | None = rag_for(
@@ -128,7 +134,8 @@ def dashboard_rows(cases: Any, *, today: date) -> list[DashboardRow]:
             )
         except OutsideCalendarError:
             rag, note = None, "Calendar does not cover today"
-        rows.append(DashboardRow(case=case, rag=rag, bucket=bucket_for(today=today, due=case.due_on), clock_note=note))
+        bucket = bucket_for(today=today, due=case.due_on)
+        rows.append(DashboardRow(case=case, rag=rag, bucket=bucket, clock_note=note, footage_at_risk=risk))
     return rows
 
 

@@ -172,6 +172,7 @@ def format_reference(*, year: int, pk: int) -> str:
 class ReminderKind(models.TextChoices):
     DUE_SOON = "due_soon", "Due soon"
     OVERDUE = "overdue", "Overdue"
+    FOOTAGE_AT_RISK = "footage_at_risk", "CCTV footage about to be overwritten"
 
 
 class CaseReminder(models.Model):
@@ -219,7 +220,8 @@ class IssuedLetter(models.Model):
         return f"{self.kind} letter for case {self.case_id}"
 
 
-# The records kept on a case live in their own module; importing them here registers them with the app.
+# The records kept on a case live in their own modules; importing them here registers them with the app.
+from pledge.casework.footage_models import FootageScope  # noqa: E402, F401
 from pledge.casework.record_models import (  # noqa: E402, F401
     CaseAttachment,
     CaseNote,

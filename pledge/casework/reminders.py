@@ -11,6 +11,10 @@ go to the DPO and the information-governance officers instead, so no deadline pa
 clock is not running (waiting for proof of identity, or stopped while waiting for clarification) get no
 reminder: their due date will move when the clock starts again. Each reminder sent is recorded as a
 ``CaseReminder`` (case, kind, day), so running the reminders again on the same day sends nothing twice.
+
+A CCTV request whose footage is not yet retrieved also gets a reminder every day from
+``PLEDGE_FOOTAGE_WARNING_DAYS`` before the recorder overwrites it (promise P041), whatever its clock is doing:
+the recorder does not wait for proof of identity or clarification.
 """
 
 import logging
@@ -25,6 +29,7 @@ from django.template.loader import render_to_string
 
 from pledge.calendars.services import current_calendars
 from pledge.casework.clock import clock_stops_for_clarification
+from pledge.casework.footage import footage_at_risk
 from pledge.casework.models import Case, CaseReminder, ReminderKind
 from pledge.casework.rag import working_days_until
 from pledge.casework.states import OPEN_STATES, CaseState
@@ -66,6 +71,7 @@ def reminder_working_days() -> int:
 class DueReminder:
     case: Case
     kind: ReminderKind
+    footage: str = ""  # for FOOTAGE_AT_RISK: when the footage is overwritten, with no personal data
 
     @property
     def link(self) -> str:
@@ -93,11 +99,19 @@ class ReminderBatch:
         """The email listing this batch's cases by reference; no requester's details appear in it."""
         overdue = [r for r in self.reminders if r.kind == ReminderKind.OVERDUE]
         due_soon = [r for r in self.reminders if r.kind == ReminderKind.DUE_SOON]
+        footage = [r for r in self.reminders if r.kind == ReminderKind.FOOTAGE_AT_RISK]
         working_days = reminder_working_days()
-        context = {"today": today, "overdue": overdue, "due_soon": due_soon, "working_days": working_days}
+        context = {
+            "today": today,
+            "overdue": overdue,
+            "due_soon": due_soon,
+            "footage": footage,
+            "working_days": working_days,
+        }
         body = render_to_string("casework/email/case_reminder.txt", context)
         parts = [f"{len(overdue)} overdue"] if overdue else []
         parts += [f"{len(due_soon)} due in {working_days} working days"] if due_soon else []
+        parts += [f"{len(footage)} with CCTV footage at risk"] if footage else []
         subject = f"Rights requests: {' and '.join(parts)}"
         return EmailMessage(subject=subject, body=body, from_email=settings.DEFAULT_FROM_EMAIL, to=list(self.to))
 
@@ -130,6 +144,11 @@ def due_reminders(*, today: date) -> list[DueReminder]:
             reminders.append(DueReminder(case=case, kind=kind))
     if uncovered:
         logger.warning("%d case reminder(s) skipped: the bank-holiday calendar does not cover the dates", uncovered)
+    reminders += [
+        DueReminder(case=case, kind=ReminderKind.FOOTAGE_AT_RISK, footage=warning)
+        for case, warning in footage_at_risk()
+        if (case.pk, ReminderKind.FOOTAGE_AT_RISK.value) not in already_sent
+    ]
     return sorted(reminders, key=lambda r: (r.kind != ReminderKind.OVERDUE, r.case.due_on, r.case.reference))
 
 

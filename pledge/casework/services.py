@@ -13,6 +13,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from pledge.casework.clock import NOT_EXTENDABLE, deadline_for
+from pledge.casework.footage_rules import unrecorded_footage_step
 from pledge.casework.identity_rules import (
     AUTHORITY_MISSING_MESSAGE,
     attach_evidence_to,
@@ -198,6 +199,9 @@ def mark_responded(*, case: Case, on: date, actor: Any) -> Case:
     if to_do:
         tasks = "1 search task is" if to_do == 1 else f"{to_do} search tasks are"
         raise CaseworkError(f"{tasks} still to do: record what each search found, or refuse the request")
+    footage_step = unrecorded_footage_step(case)
+    if footage_step:
+        raise CaseworkError(footage_step)
     _check_not_before_receipt(case, on)
     case.responded_on = on
     late = " (after the due date)" if on > case.due_on else ""

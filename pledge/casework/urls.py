@@ -1,6 +1,7 @@
 from django.urls import path
 
 from pledge.casework import letter_views, metrics_views, views
+from pledge.casework.footage_urls import footage_patterns
 from pledge.casework.record_urls import record_patterns
 
 app_name = "cases"
@@ -21,3 +22,4 @@ urlpatterns = [
     path("<int:pk>/letters/<slug:kind>/", views.case_letter, name="letter"),
 ]
 urlpatterns += record_patterns  # attachments, evidence, notes, search tasks (pledge/casework/record_urls.py)
+urlpatterns += footage_patterns  # CCTV footage scope, retrieval and third parties (pledge/casework/footage_urls.py)
