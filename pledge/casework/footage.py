@@ -146,6 +146,9 @@ def record_retrieval(
     if chosen != RetrievalOutcome.PRESERVED and not reason.strip():
         raise FootageError("Give the reason the footage is not available", "reason")
     with transaction.atomic():
+        # A second click waits here, then finds the retrieval recorded; a correction is a case note.
+        if FootageScope.objects.select_for_update().filter(pk=scope.pk).exclude(retrieval="").exists():
+            raise FootageError("The footage retrieval is already recorded")
         scope.retrieval, scope.retrieved_on = chosen, on
         scope.retrieved_by = retrieved_by.strip() if chosen == RetrievalOutcome.PRESERVED else ""
         scope.retrieval_reason = reason.strip()
@@ -188,10 +191,14 @@ def record_third_parties(
             raise FootageError("Select the exemption the footage is withheld under", "exemption")
         if exemption.case_id != case.pk:
             raise FootageError("Select one of this case's exemption decisions", "exemption")
+    how = how.strip() if chosen == ThirdPartyOutcome.REDACTED else ""
+    exemption = exemption if chosen == ThirdPartyOutcome.WITHHELD else None
+    current = (scope.third_parties, scope.redaction_method, scope.exemption_id)
+    if current == (chosen, how, exemption.pk if exemption else None):
+        return scope  # the same answer again, from a double click: nothing changes, nothing to audit
     with transaction.atomic():
         scope.third_parties = chosen
-        scope.redaction_method = how.strip() if chosen == ThirdPartyOutcome.REDACTED else ""
-        scope.exemption = exemption if chosen == ThirdPartyOutcome.WITHHELD else None
+        scope.redaction_method, scope.exemption = how, exemption
         scope.third_parties_recorded_by, scope.third_parties_recorded_at = actor, timezone.now()
         scope.save()
         _audit(case, actor, f"CCTV footage third parties: {chosen.label.split(' (')[0].lower()}")

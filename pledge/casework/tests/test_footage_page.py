@@ -212,3 +212,16 @@ def test_an_auditor_sees_the_footage_and_warning_but_no_forms(case, client_as, s
 
 def test_the_scope_routes_take_posts_only(case, staff) -> None:
     assert staff.get(url("scope_footage", case)).status_code == 405
+
+
+def test_a_double_submitted_retrieval_is_recorded_once(case, staff, system) -> None:
+    staff.post(url("scope_footage", case), scope_data(system))
+    data = {
+        "footage-retrieval-outcome": "preserved",
+        "footage-retrieval-on": "1/12/2026",
+        "footage-retrieval-retrieved_by": "Control room",
+    }
+    assert staff.post(url("record_footage_retrieval", case), data).status_code == 302
+    again = staff.post(url("record_footage_retrieval", case), data)
+    assert again.status_code == 200 and "The footage retrieval is already recorded" in again.content.decode()
+    assert FootageScope.objects.get().retrieval == RetrievalOutcome.PRESERVED

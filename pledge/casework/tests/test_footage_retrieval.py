@@ -6,7 +6,7 @@ from datetime import date
 import pytest
 
 from pledge.casework import footage
-from pledge.casework.footage_models import FootageScope, RetrievalOutcome, ThirdPartyOutcome
+from pledge.casework.footage_models import FootageScope, RetrievalOutcome
 from pledge.casework.record_models import SearchState
 from pledge.casework.tests.footage_factories import make_cctv_case, make_cctv_system, make_scope
 from pledge.core.models import AuditEvent
@@ -74,11 +74,9 @@ def test_it_refuses_an_incomplete_retrieval_and_saves_nothing(scope, caseworker,
     assert (FootageScope.objects.get().retrieval, AuditEvent.objects.count()) == ("", events)
 
 
-def test_a_later_not_available_clears_the_third_party_step(scope, caseworker) -> None:
+def test_a_second_retrieval_is_refused_so_a_double_click_records_nothing_twice(scope, caseworker) -> None:
     retrieve(scope, caseworker)
-    footage.record_third_parties(
-        scope=scope, outcome=ThirdPartyOutcome.NONE_VISIBLE, how="", exemption=None, actor=caseworker
-    )
-    retrieve(scope, caseworker, outcome=RetrievalOutcome.NOT_IN_VIEW, reason="Camera pointed elsewhere")
-    scope.refresh_from_db()
-    assert scope.third_parties == ""
+    events = AuditEvent.objects.count()
+    with pytest.raises(footage.FootageError, match="already recorded"):
+        retrieve(FootageScope.objects.get(), caseworker, outcome=RetrievalOutcome.NOT_IN_VIEW, reason="Elsewhere")
+    assert (FootageScope.objects.get().retrieval, AuditEvent.objects.count()) == ("preserved", events)

@@ -82,3 +82,16 @@ def test_withholding_names_one_of_the_cases_exemption_decisions(scope, caseworke
     footage.record_third_parties(scope=scope, outcome="withheld", how="ignored", exemption=decision, actor=caseworker)
     scope.refresh_from_db()
     assert (scope.third_parties, scope.exemption, scope.redaction_method) == ("withheld", decision, "")
+
+
+def test_the_same_answer_twice_is_recorded_once(scope, caseworker) -> None:
+    preserve(scope, caseworker)
+    footage.record_third_parties(scope=scope, outcome="redacted", how="Faces blurred", exemption=None, actor=caseworker)
+    events = AuditEvent.objects.count()
+    footage.record_third_parties(
+        scope=scope, outcome="redacted", how="Faces blurred ", exemption=None, actor=caseworker
+    )
+    assert AuditEvent.objects.count() == events
+    footage.record_third_parties(scope=scope, outcome="none_visible", how="", exemption=None, actor=caseworker)
+    scope.refresh_from_db()
+    assert (scope.third_parties, scope.redaction_method, AuditEvent.objects.count()) == ("none_visible", "", events + 1)
