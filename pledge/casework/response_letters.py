@@ -19,7 +19,9 @@ from pledge.casework.models import Case, CaseKind
 from pledge.casework.record_models import SearchState
 from pledge.casework.scope import activity_facts, case_activities, case_verdict
 from pledge.casework.states import CaseState
+from pledge.fulfilment.letter_records import decided_outcome, objection_lines, review_lines
 from pledge.fulfilment.notifications import recipients_line
+from pledge.fulfilment.review_rules import unreviewed_decision_step
 from pledge.law.adequacy import TransferMechanism
 from pledge.law.bases import SPECIAL_CATEGORY_LABELS, SpecialCategory
 from pledge.law.countries import country_name
@@ -112,6 +114,9 @@ def recorded_outcome(case: Case) -> tuple[Outcome | None, str]:
         return Outcome.DONE, ""
     if case.kind == CaseKind.RESTRICTION and case.restrictions.exists():  # type: ignore[attr-defined]
         return Outcome.DONE, ""
+    decided = decided_outcome(case)  # objection decisions and automated-decision reviews
+    if decided is not None:
+        return (Outcome.DONE if decided[0] else Outcome.REFUSED), decided[1]
     return None, ""
 
 
@@ -138,7 +143,9 @@ def response_blocked(case: Case) -> str:
     """Why the response letter cannot be produced yet ("" when it can)."""
     if not case.activities.exists():
         return NO_ACTIVITIES
-    return AWAITING_PROOF if case.state == CaseState.AWAITING_ID else ""
+    if case.state == CaseState.AWAITING_ID:
+        return AWAITING_PROOF
+    return unreviewed_decision_step(case)
 
 
 def nothing_held(case: Case) -> bool:
@@ -176,6 +183,8 @@ def response_context(*, case: Case, today: date, outcome: str = "", reasons: str
         "activities": [_activity(a) for a in activities],
         "recipients_line": recipients_line(case=case),
         "kept_records": _kept_records(case),
+        "objection_decisions": objection_lines(case),
+        "decision_reviews": review_lines(case),
         "withheld": withheld,
         "partial": bool(withheld),
         "must_state": refusal_must_state(today),

@@ -26,6 +26,7 @@ from pledge.casework.record_models import CheckMethod, IdentityCheck, SearchStat
 from pledge.casework.states import CaseState, IllegalTransitionError, check_move, is_open
 from pledge.core.audit import record
 from pledge.core.models import AuditAction
+from pledge.fulfilment.review_rules import unreviewed_decision_step
 from pledge.law.calendar import OutsideCalendarError
 from pledge.law.exemptions import REFUSAL_GROUNDS, Exemption, Needs, RefusalGround, exemption, third_party_problem
 
@@ -202,6 +203,9 @@ def mark_responded(*, case: Case, on: date, actor: Any) -> Case:
     footage_step = unrecorded_footage_step(case)
     if footage_step:
         raise CaseworkError(footage_step)
+    review_step = unreviewed_decision_step(case)  # Art 22C: a person's new decision is recorded first
+    if review_step:
+        raise CaseworkError(review_step)
     _check_not_before_receipt(case, on)
     case.responded_on = on
     late = " (after the due date)" if on > case.due_on else ""

@@ -12,6 +12,8 @@ RESTRICTION_KINDS: dict[CaseKind, RestrictionGround | None] = {
     CaseKind.RECTIFICATION: RestrictionGround.ACCURACY_CONTESTED,
     CaseKind.OBJECTION: RestrictionGround.OBJECTION_PENDING,
 }
+OBJECTION_KINDS = frozenset({CaseKind.OBJECTION})
+REVIEW_KINDS = frozenset({CaseKind.AUTOMATED_DECISION_REVIEW})
 # Art 19 follows any rectification, erasure or restriction, so every kind that can record one lists recipients.
 ART19_KINDS = CORRECTION_KINDS | ERASURE_KINDS | frozenset(RESTRICTION_KINDS)
 
@@ -22,6 +24,14 @@ def takes_corrections(case: Case) -> bool:
 
 def takes_erasure_outcomes(case: Case) -> bool:
     return case.kind in ERASURE_KINDS
+
+
+def takes_objection_decisions(case: Case) -> bool:
+    return case.kind in OBJECTION_KINDS
+
+
+def takes_decision_reviews(case: Case) -> bool:
+    return case.kind in REVIEW_KINDS
 
 
 def takes_restrictions(case: Case) -> bool:
@@ -39,4 +49,4 @@ def lists_recipients(case: Case) -> bool:
 
 def applies_at_all(case: Case) -> bool:
     """True when the case page shows the fulfilment panel."""
-    return lists_recipients(case)
+    return lists_recipients(case) or takes_decision_reviews(case)

@@ -9,6 +9,7 @@ from pledge.casework.models import Case
 from pledge.core.uploads import allowed_list, describe_size, max_upload_bytes
 from pledge.fulfilment.applies import suggested_ground
 from pledge.fulfilment.models import (
+    ERASE_GROUND_CHOICES,
     KEEP_GROUND_CHOICES,
     NOTICE_OUTCOME_CHOICES,
     RESTRICTION_GROUND_CHOICES,
@@ -16,7 +17,7 @@ from pledge.fulfilment.models import (
     ContactMethod,
 )
 from pledge.fulfilment.services import STATEMENT_TYPES
-from pledge.law.erasure import KEEP_GROUNDS
+from pledge.law.erasure import ERASURE_GROUNDS, KEEP_GROUNDS
 from pledge.law.restriction import RESTRICTION_GROUNDS
 from pledge.register.models import Recipient, System
 
@@ -151,6 +152,13 @@ class ErasureOutcomeForm(DatedForm):
         widget=forms.RadioSelect,
         error_messages={"required": "Select what was done to the record"},
     )
+    erase_ground = forms.ChoiceField(
+        label="If it was erased or anonymised: the Art 17(1) ground",
+        choices=ERASE_GROUND_CHOICES,
+        required=False,
+        widget=forms.RadioSelect,
+        help_text="With no Art 17(1) ground the record can only be kept, with the reasons.",
+    )
     keep_ground = forms.ChoiceField(
         label="If it was kept: the Art 17(3) ground",
         choices=KEEP_GROUND_CHOICES,
@@ -164,6 +172,9 @@ class ErasureOutcomeForm(DatedForm):
         super().__init__(*args, **kwargs)
         self.fields["keep_ground"].item_hints = {  # type: ignore[attr-defined]
             ground.value: info.test for ground, info in KEEP_GROUNDS.items()
+        }
+        self.fields["erase_ground"].item_hints = {  # type: ignore[attr-defined]
+            ground.value: info.test for ground, info in ERASURE_GROUNDS.items()
         }
 
 

@@ -1,4 +1,5 @@
-"""What a rectification, erasure or restriction request changed, system by system, and who was told (Arts 16-19).
+"""What a rights request changed, system by system, and who was told (Arts 16-19); objection and automated-decision
+decisions, activity by activity (Arts 21-22).
 
 Each row names the register ``System`` and the record's reference in it, never the person's details, so other
 council systems can be told which of their records a decision touches. A ``Restriction`` outlives its case: it
@@ -9,11 +10,18 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
-from pledge.law.erasure import ERASURE_RESULT_LABELS, KEEP_GROUNDS
+from pledge.law.automated_decisions import ART22_EXCEPTIONS, REVIEW_RESULT_LABELS
+from pledge.law.erasure import ERASURE_GROUNDS, ERASURE_RESULT_LABELS, KEEP_GROUNDS
+from pledge.law.objection import CARRY_ON_GROUNDS, OBJECTION_OUTCOME_LABELS
 from pledge.law.recipients import NOTICE_OUTCOME_LABELS
 from pledge.law.restriction import RESTRICTION_GROUNDS
 
 RESULT_CHOICES = [(result.value, label) for result, label in ERASURE_RESULT_LABELS.items()]
+ERASE_GROUND_CHOICES = [(ground.value, info.label) for ground, info in ERASURE_GROUNDS.items()]
+OBJECTION_OUTCOME_CHOICES = [(outcome.value, label) for outcome, label in OBJECTION_OUTCOME_LABELS.items()]
+CARRY_ON_GROUND_CHOICES = [(ground.value, info.label) for ground, info in CARRY_ON_GROUNDS.items()]
+ART22_EXCEPTION_CHOICES = [(exception.value, info.label) for exception, info in ART22_EXCEPTIONS.items()]
+REVIEW_RESULT_CHOICES = [(result.value, label) for result, label in REVIEW_RESULT_LABELS.items()]
 KEEP_GROUND_CHOICES = [(ground.value, info.label) for ground, info in KEEP_GROUNDS.items()]
 RESTRICTION_GROUND_CHOICES = [(ground.value, info.label) for ground, info in RESTRICTION_GROUNDS.items()]
 NOTICE_OUTCOME_CHOICES = [(outcome.value, label) for outcome, label in NOTICE_OUTCOME_LABELS.items()]
@@ -89,12 +97,16 @@ class StatementAttachment(models.Model):
 
 
 class ErasureOutcome(models.Model):
-    """Art 17: what was done to one record in one system, with the Art 17(3) ground when it was kept."""
+    """Art 17: what was done to one record in one system: erased on an Art 17(1) ground, or kept on an Art 17(3) one.
+
+    Rows recorded before the Art 17(1) ground was asked for have it blank; new erased rows always name it (P052).
+    """
 
     case = models.ForeignKey("casework.Case", on_delete=models.CASCADE, related_name="erasure_outcomes")
     system = models.ForeignKey("register.System", on_delete=models.PROTECT, related_name="erasure_outcomes")
     record_reference = models.CharField(max_length=200)
     result = models.CharField(max_length=20, choices=RESULT_CHOICES)
+    erase_ground = models.CharField(max_length=30, choices=ERASE_GROUND_CHOICES, blank=True)
     keep_ground = models.CharField(max_length=30, choices=KEEP_GROUND_CHOICES, blank=True)
     reasons = models.TextField(blank=True)
     recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
@@ -171,3 +183,60 @@ class RecipientNotice(models.Model):
 
     def __str__(self) -> str:
         return f"Art 19 notice {self.pk} on case {self.case_id}"
+
+
+class ObjectionDecision(models.Model):
+    """Art 21: what was decided about one activity a person objected to: stopped (and how), or carried on (why)."""
+
+    case = models.ForeignKey("casework.Case", on_delete=models.CASCADE, related_name="objection_decisions")
+    activity = models.ForeignKey("register.ProcessingActivity", on_delete=models.PROTECT, related_name="+")
+    outcome = models.CharField(max_length=20, choices=OBJECTION_OUTCOME_CHOICES)
+    carry_on_ground = models.CharField(max_length=30, choices=CARRY_ON_GROUND_CHOICES, blank=True)
+    reasons = models.TextField(blank=True)  # told to the person; required to carry on
+    how_stopped = models.TextField(blank=True)  # which systems or records were flagged; required when stopped
+    decided_on = models.DateField()  # when stopped: the date the processing stopped
+    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["decided_on", "id"]
+        constraints = [models.UniqueConstraint(fields=["case", "activity"], name="one_objection_decision_per_activity")]
+
+    def __str__(self) -> str:
+        return f"Objection decision {self.pk} on case {self.case_id}"
+
+
+class DecisionReview(models.Model):
+    """Arts 22-22D: a person looks again at one automated decision, with what the system used and decided.
+
+    The register has no field for the Art 22(2) exception an activity relies on, so the review records it.
+    """
+
+    case = models.ForeignKey("casework.Case", on_delete=models.CASCADE, related_name="decision_reviews")
+    activity = models.ForeignKey("register.ProcessingActivity", on_delete=models.PROTECT, related_name="+")
+    # The original decision, as staff copied it from the source system.
+    original_decided_on = models.DateField()
+    original_outcome = models.TextField()
+    original_inputs = models.TextField()
+    exception = models.CharField(max_length=1, choices=ART22_EXCEPTION_CHOICES)
+    exception_law = models.CharField(max_length=300, blank=True)  # for (b): the law that authorises it
+    persons_view = models.TextField(blank=True)  # the person's point of view (Art 22C representations)
+    reviewer = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    set_up_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(default=timezone.now)
+    # The new human decision, recorded by the reviewer.
+    result = models.CharField(max_length=20, choices=REVIEW_RESULT_CHOICES, blank=True)
+    new_decision = models.TextField(blank=True)
+    reasons = models.TextField(blank=True)
+    decided_on = models.DateField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        constraints = [models.UniqueConstraint(fields=["case", "activity"], name="one_decision_review_per_activity")]
+
+    def __str__(self) -> str:
+        return f"Decision review {self.pk} on case {self.case_id}"
+
+    @property
+    def decided(self) -> bool:
+        return self.decided_on is not None

@@ -5,13 +5,15 @@ from typing import Any
 from pledge.casework.models import Case
 from pledge.fulfilment import applies, services, steps
 from pledge.fulfilment.checks import FINISHED
+from pledge.fulfilment.decision_panel import objection_context, review_context
 from pledge.fulfilment.models import Correction, Disagreement, ErasureOutcome, Restriction
 from pledge.fulfilment.notifications import has_outcome_to_tell
 from pledge.law.restriction import PERMITTED_PROCESSING, RESTRICTION_GROUNDS, RestrictionGround
 
 
-def panel_context(case: Case, *, can_handle: bool) -> dict[str, Any]:
-    """The template context for ``fulfilment/panel.html``; empty sections are left out."""
+def panel_context(case: Case, *, can_handle: bool, user: Any = None) -> dict[str, Any]:
+    """The template context for ``fulfilment/panel.html``; empty sections are left out. ``user`` is the reader: only
+    the named reviewer of an automated decision is given the form to record the new decision."""
     context: dict[str, Any] = {"case": case, "can_handle": can_handle, "shown": applies.applies_at_all(case)}
     # A finished case takes no new outcomes, but its restrictions can still be lifted and its recipients told.
     can_add = can_handle and case.state not in FINISHED
@@ -27,6 +29,10 @@ def panel_context(case: Case, *, can_handle: bool) -> dict[str, Any]:
         context["erasure_head"] = _head("System", "Record", "Outcome", "Ground and reasons", "Done")
         if can_add:
             context["erasure_form"] = steps.ERASURE.form(case)
+    if applies.takes_objection_decisions(case):
+        context.update(objection_context(case, can_add=can_add))
+    if applies.takes_decision_reviews(case):
+        context.update(review_context(case, can_add=can_add, user=user))
     if applies.takes_restrictions(case):
         context.update(_restrictions(case, can_handle=can_handle, can_add=can_add))
     if applies.lists_recipients(case):
@@ -76,11 +82,23 @@ def _erasure_rows(case: Case) -> list[list[dict[str, str]]]:
             {"text": o.system.name},
             {"text": o.record_reference},
             {"text": o.get_result_display()},
-            {"text": f"{o.get_keep_ground_display()}: {o.reasons}" if o.keep_ground else (o.reasons or "")},
+            {"text": _erasure_grounds(o)},
             {"text": f"{o.done_on:%-d %B %Y} by {o.recorded_by.get_username()}"},
         ]
         for o in found
     ]
+
+
+def _erasure_grounds(outcome: ErasureOutcome) -> str:
+    """The Art 17(1) ground it was erased on (P052), and for a kept record its Art 17(3) ground and reasons."""
+    parts = [outcome.get_erase_ground_display()] if outcome.erase_ground else []
+    if outcome.keep_ground:
+        parts.append(f"kept under {outcome.get_keep_ground_display()}: {outcome.reasons}")
+    elif outcome.reasons:
+        parts.append(outcome.reasons)
+    if not outcome.erase_ground and outcome.result != "kept":
+        parts.insert(0, "No Art 17(1) ground recorded")
+    return "; ".join(parts)
 
 
 def _restrictions(case: Case, *, can_handle: bool, can_add: bool) -> dict[str, Any]:

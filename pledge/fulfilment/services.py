@@ -1,7 +1,8 @@
 """Rectification (Art 16) and erasure (Art 17) outcomes: keyword-only, one transaction and one audit row each.
 
-Restriction lives in ``restrictions.py`` and telling recipients (Art 19) in ``notifications.py``; other apps call
-all three through this module's names. Errors are ``FulfilmentError``; when one is raised nothing was saved.
+Restriction lives in ``restrictions.py``, telling recipients (Art 19) in ``notifications.py``, objection decisions
+and automated-decision reviews (Arts 21-22) in ``decisions.py``; other apps call them through this module's names.
+Errors are ``FulfilmentError``; when one is raised nothing was saved.
 """
 
 from datetime import date
@@ -24,6 +25,7 @@ from pledge.fulfilment.checks import (
     check_text,
     lock_case,
 )
+from pledge.fulfilment.decisions import open_decision_review, record_objection_decision, record_review_decision
 from pledge.fulfilment.models import Correction, Disagreement, ErasureOutcome, StatementAttachment
 from pledge.fulfilment.notifications import recipients_line, recipients_to_tell, record_recipient_notice
 from pledge.fulfilment.restrictions import (
@@ -33,7 +35,7 @@ from pledge.fulfilment.restrictions import (
     restricted_records,
     restrictions_for_system,
 )
-from pledge.law.erasure import KEEP_GROUNDS, ErasureResult, KeepGround, erasure_problem
+from pledge.law.erasure import ERASURE_GROUNDS, KEEP_GROUNDS, ErasureGround, ErasureResult, KeepGround, erasure_problem
 from pledge.register.models import System
 
 __all__ = [
@@ -41,13 +43,16 @@ __all__ = [
     "active_restrictions",
     "attach_statement",
     "lift_restriction",
+    "open_decision_review",
     "open_statement_file",
     "recipients_line",
     "recipients_to_tell",
     "record_correction",
     "record_disagreement",
     "record_erasure_outcome",
+    "record_objection_decision",
     "record_recipient_notice",
+    "record_review_decision",
     "restrict_processing",
     "restricted_records",
     "restrictions_for_system",
@@ -194,17 +199,21 @@ def record_erasure_outcome(
     system: System | None,
     record_reference: str,
     result: ErasureResult | str,
+    erase_ground: ErasureGround | str = "",
     keep_ground: KeepGround | str = "",
     reasons: str = "",
     done_on: date,
     actor: Any,
 ) -> ErasureOutcome:
-    """Record what was done to one record: erased, anonymised, or kept under an Art 17(3) ground with reasons."""
+    """Record what was done to one record: erased or anonymised on an Art 17(1) ground (P052), or kept under an
+    Art 17(3) ground with reasons. With no Art 17(1) ground the record can only be kept."""
     if not takes_erasure_outcomes(case):
         raise FulfilmentError("Erasure outcomes are recorded on erasure requests only")
     check_open(case, "An erasure outcome")
     chosen_system, reference = check_system(system), check_reference(record_reference)
-    problem = erasure_problem(result=str(result), keep_ground=str(keep_ground), reasons=reasons)
+    problem = erasure_problem(
+        result=str(result), keep_ground=str(keep_ground), reasons=reasons, erase_ground=str(erase_ground)
+    )
     if problem:
         raise FulfilmentError(problem[1], field=problem[0])
     outcome = ErasureOutcome(
@@ -212,12 +221,16 @@ def record_erasure_outcome(
         system=chosen_system,
         record_reference=reference,
         result=ErasureResult(result).value,
+        erase_ground=str(erase_ground),
         keep_ground=str(keep_ground),
         reasons=reasons.strip(),
         done_on=check_day(case, done_on, field="done_on", what="date it was done"),
         recorded_by=actor,
     )
-    ground = f" ({KEEP_GROUNDS[KeepGround(outcome.keep_ground)].provision})" if outcome.keep_ground else ""
+    provisions = [ERASURE_GROUNDS[ErasureGround(outcome.erase_ground)].provision] if outcome.erase_ground else []
+    if outcome.keep_ground:
+        provisions.append(KEEP_GROUNDS[KeepGround(outcome.keep_ground)].provision)
+    ground = f" ({', '.join(provisions)})" if provisions else ""
     try:
         with transaction.atomic():
             outcome.save()

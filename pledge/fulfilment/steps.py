@@ -8,6 +8,7 @@ from django import forms
 
 from pledge.casework.models import Case
 from pledge.fulfilment import services
+from pledge.fulfilment.decision_forms import DecisionReviewForm, ObjectionDecisionForm, ReviewDecisionForm
 from pledge.fulfilment.forms import (
     AttachStatementForm,
     CorrectionForm,
@@ -17,7 +18,7 @@ from pledge.fulfilment.forms import (
     RecipientNoticeForm,
     RestrictionForm,
 )
-from pledge.fulfilment.models import Disagreement, Restriction
+from pledge.fulfilment.models import DecisionReview, Disagreement, Restriction
 from pledge.register.models import Recipient
 
 Run = Callable[[Case, dict[str, Any], Any, Any], Any]
@@ -36,7 +37,7 @@ class Step:
         """The step's form, prefixed (with the row's id when it acts on one) so several share the case page."""
         prefix = f"{self.prefix}-{target.pk}" if target is not None else self.prefix
         kwargs: dict[str, Any] = {"prefix": prefix}
-        if self.form_class is RestrictionForm:
+        if self.form_class is RestrictionForm or getattr(self.form_class, "takes_case", False):
             kwargs["case"] = case
         if self.form_class is RecipientNoticeForm:
             kwargs["recipients"] = untold_recipients(case)
@@ -92,6 +93,7 @@ def _erasure(case: Case, data: dict[str, Any], actor: Any, target: Any) -> Any:
         system=data["system"],
         record_reference=data["record_reference"],
         result=data["result"],
+        erase_ground=data["erase_ground"],
         keep_ground=data["keep_ground"],
         reasons=data["reasons"],
         done_on=data["done_on"],
@@ -134,6 +136,45 @@ def _notice(case: Case, data: dict[str, Any], actor: Any, target: Any) -> Any:
     )
 
 
+def _objection(case: Case, data: dict[str, Any], actor: Any, target: Any) -> Any:
+    return services.record_objection_decision(
+        case=case,
+        activity=data["activity"],
+        outcome=data["outcome"],
+        carry_on_ground=data["carry_on_ground"],
+        reasons=data["reasons"],
+        how_stopped=data["how_stopped"],
+        decided_on=data["decided_on"],
+        actor=actor,
+    )
+
+
+def _review(case: Case, data: dict[str, Any], actor: Any, target: Any) -> Any:
+    return services.open_decision_review(
+        case=case,
+        activity=data["activity"],
+        original_decided_on=data["original_decided_on"],
+        original_outcome=data["original_outcome"],
+        original_inputs=data["original_inputs"],
+        exception=data["exception"],
+        exception_law=data["exception_law"],
+        persons_view=data["persons_view"],
+        reviewer=data["reviewer"],
+        actor=actor,
+    )
+
+
+def _review_decision(case: Case, data: dict[str, Any], actor: Any, target: DecisionReview) -> Any:
+    return services.record_review_decision(
+        review=target,
+        result=data["result"],
+        new_decision=data["new_decision"],
+        reasons=data["reasons"],
+        decided_on=data["decided_on"],
+        actor=actor,
+    )
+
+
 CORRECTION = Step("Record a correction", CorrectionForm, "correction", _correction, "Correction recorded.")
 DISAGREEMENT = Step(
     "Record that the council disagrees",
@@ -148,3 +189,10 @@ ERASURE = Step("Record an erasure outcome", ErasureOutcomeForm, "erasure", _eras
 RESTRICT = Step("Restrict a record", RestrictionForm, "restriction", _restrict, "Restriction recorded.")
 LIFT = Step("Lift the restriction", LiftRestrictionForm, "lift", _lift, "Restriction lifted.")
 NOTICE = Step("Record telling a recipient", RecipientNoticeForm, "recipient", _notice, "Recorded for the recipient.")
+OBJECTION = Step(
+    "Record an objection decision", ObjectionDecisionForm, "objection", _objection, "Objection decision recorded."
+)
+REVIEW = Step("Set up a review of the decision", DecisionReviewForm, "review", _review, "Review set up.")
+REVIEW_DECISION = Step(
+    "Record the review decision", ReviewDecisionForm, "decision", _review_decision, "Review decision recorded."
+)

@@ -18,7 +18,7 @@ from pledge.core.roles import Permission
 from pledge.core.uploads import TYPES, FileType
 from pledge.fulfilment import services, steps
 from pledge.fulfilment.forms import SystemFilterForm
-from pledge.fulfilment.models import Disagreement, Restriction
+from pledge.fulfilment.models import DecisionReview, Disagreement, Restriction
 
 STAFF_SECTION = "cases"
 
@@ -59,6 +59,8 @@ def _describe(target: Any) -> str:
     """What the form acts on, for the heading of its page."""
     if isinstance(target, Restriction):
         return f"{target.system.name}, record {target.record_reference}: {target.get_ground_display()}"
+    if isinstance(target, DecisionReview):
+        return f"The automated decision in {target.activity.name} of {target.original_decided_on:%-d %B %Y}"
     if isinstance(target, Disagreement):
         return f"The statement of disagreement decided on {target.decided_on:%-d %B %Y}"
     return ""
@@ -79,6 +81,8 @@ record_disagreement = _form_route(steps.DISAGREEMENT)
 record_erasure_outcome = _form_route(steps.ERASURE)
 restrict_processing = _form_route(steps.RESTRICT)
 record_recipient_notice = _form_route(steps.NOTICE)
+record_objection_decision = _form_route(steps.OBJECTION)
+open_decision_review = _form_route(steps.REVIEW)
 
 
 @require_http_methods(["GET", "POST"])
@@ -93,6 +97,14 @@ def attach_statement(request: HttpRequest, pk: int, item: int) -> HttpResponse:
 def lift_restriction(request: HttpRequest, pk: int, item: int) -> HttpResponse:
     case = get_object_or_404(Case, pk=pk)
     return _handle(request, case, steps.LIFT, get_object_or_404(Restriction, pk=item, case=case))
+
+
+@require_http_methods(["GET", "POST"])
+@require_permission(Permission.HANDLE_CASES)
+def record_review_decision(request: HttpRequest, pk: int, item: int) -> HttpResponse:
+    """The named reviewer's form; anyone else who handles cases is shown why they cannot record it."""
+    case = get_object_or_404(Case, pk=pk)
+    return _handle(request, case, steps.REVIEW_DECISION, get_object_or_404(DecisionReview, pk=item, case=case))
 
 
 @require_GET

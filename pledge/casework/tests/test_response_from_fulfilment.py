@@ -98,7 +98,13 @@ def test_records_kept_after_an_erasure_request_are_listed_with_their_ground(
 ) -> None:
     case = open_case(CaseKind.ERASURE, register.newsletter)
     fulfilment.record_erasure_outcome(
-        case=case, system=system, record_reference="N-1", result="erased", done_on=TODAY, actor=caseworker
+        case=case,
+        system=system,
+        record_reference="N-1",
+        result="erased",
+        erase_ground="consent_withdrawn",
+        done_on=TODAY,
+        actor=caseworker,
     )
     fulfilment.record_erasure_outcome(
         case=case,

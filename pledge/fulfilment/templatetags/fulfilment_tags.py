@@ -18,7 +18,7 @@ def fulfilment_panel(context: template.Context, case: Case) -> dict[str, Any]:
     can_handle = request.user.has_pledge_permission(Permission.HANDLE_CASES)
     can_list = request.user.has_pledge_permission(Permission.VIEW_RESTRICTIONS)
     return {
-        **panel_context(case, can_handle=can_handle),
+        **panel_context(case, can_handle=can_handle, user=request.user),
         "can_list_restrictions": can_list,
         "csrf_token": context.get("csrf_token"),
     }

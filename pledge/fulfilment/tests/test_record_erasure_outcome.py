@@ -1,4 +1,5 @@
-"""Erasure outcomes (Art 17): erased, anonymised, or kept under an Art 17(3) ground with reasons, once per record."""
+"""Erasure outcomes (Art 17): erased or anonymised on an Art 17(1) ground, or kept under an Art 17(3) ground with
+reasons, once per record."""
 
 from datetime import date
 
@@ -20,7 +21,12 @@ def case(today, register):
 
 
 def _outcome(case, system, actor, **changes):
-    values = {"record_reference": "CT-1001", "result": "erased", "done_on": date(2026, 12, 10)}
+    values = {
+        "record_reference": "CT-1001",
+        "result": "erased",
+        "erase_ground": "no_longer_needed",
+        "done_on": date(2026, 12, 10),
+    }
     values.update(changes)
     return record_erasure_outcome(case=case, system=system, actor=actor, **values)
 
@@ -29,9 +35,20 @@ def _outcome(case, system, actor, **changes):
 def test_it_records_an_erased_or_anonymised_record(case, revenues, caseworker, result) -> None:
     outcome = _outcome(case, revenues, caseworker, result=result)
 
-    assert (outcome.result, outcome.keep_ground, outcome.recorded_by) == (result, "", caseworker)
+    assert (outcome.result, outcome.erase_ground, outcome.keep_ground) == (result, "no_longer_needed", "")
+    assert outcome.get_erase_ground_display() == "No longer needed (Art 17(1)(a))"
     event = AuditEvent.objects.filter(object_ref=case.reference).first()
-    assert event.summary == f"Erasure outcome {outcome.pk} in Revenues system: {result}"
+    assert event.summary == f"Erasure outcome {outcome.pk} in Revenues system: {result} (Art 17(1)(a))"
+
+
+@pytest.mark.parametrize("result", ["erased", "anonymised"])
+def test_with_no_art_17_1_ground_it_refuses_to_record_an_erasure(case, revenues, caseworker, result) -> None:
+    with pytest.raises(FulfilmentError, match="can only be kept with reasons") as refused:
+        _outcome(case, revenues, caseworker, result=result, erase_ground="")
+
+    assert refused.value.field == "erase_ground"
+    assert ErasureOutcome.objects.count() == 0
+    assert not AuditEvent.objects.filter(summary__startswith="Erasure outcome").exists()
 
 
 def test_a_kept_record_records_its_ground_and_reasons(case, revenues, caseworker) -> None:
@@ -40,6 +57,7 @@ def test_a_kept_record_records_its_ground_and_reasons(case, revenues, caseworker
         revenues,
         caseworker,
         result="kept",
+        erase_ground="",
         keep_ground="legal_obligation",
         reasons="Council tax records kept six years (Local Government Finance Act 1992)",
     )
@@ -51,7 +69,8 @@ def test_a_kept_record_records_its_ground_and_reasons(case, revenues, caseworker
 @pytest.mark.parametrize(
     ("changes", "field", "message"),
     [
-        ({"result": "kept"}, "keep_ground", r"Select the Art 17\(3\) ground"),
+        ({"result": "kept", "erase_ground": ""}, "keep_ground", r"Select the Art 17\(3\) ground"),
+        ({"erase_ground": "felt-like-it"}, "erase_ground", r"Select the Art 17\(1\) ground from the list"),
         ({"result": "kept", "keep_ground": "because"}, "keep_ground", r"Select the Art 17\(3\) ground"),
         ({"result": "kept", "keep_ground": "legal_claims", "reasons": " "}, "reasons", "Enter why the record was kept"),
         ({"result": "erased", "keep_ground": "legal_claims"}, "keep_ground", "Only a record that was kept"),

@@ -138,6 +138,7 @@ def test_a_kept_record_is_not_an_erasure_to_tell_but_an_erased_one_is(
         system=revenues,
         record_reference="CT-10",
         result="erased",
+        erase_ground="consent_withdrawn",
         done_on=date(2026, 12, 9),
         actor=caseworker,
     )
