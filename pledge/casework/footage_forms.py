@@ -7,20 +7,12 @@ from django import forms
 from django.utils import timezone
 
 from pledge.casework.footage_models import RetrievalOutcome, ThirdPartyOutcome
-from pledge.casework.forms import DATE_ERROR, OnDateForm
+from pledge.casework.forms import OnDateForm
 from pledge.casework.models import Case, ExemptionDecision
 from pledge.register.models import System
 
 TIME_ERROR = "Enter a time on the 24-hour clock, for example 14:30"
 TIME_HINT = "On the 24-hour clock, for example 14:30"
-
-
-def _date(label: str) -> forms.DateField:
-    return forms.DateField(
-        label=label,
-        widget=forms.DateInput,
-        error_messages={"required": f"Enter the {label[0].lower()}{label[1:]}", "invalid": DATE_ERROR},
-    )
 
 
 def _time(label: str) -> forms.TimeField:
@@ -31,6 +23,20 @@ def _time(label: str) -> forms.TimeField:
         help_text=TIME_HINT,
         error_messages={"required": f"Enter the {label[0].lower()}{label[1:]}", "invalid": TIME_ERROR},
     )
+
+
+DATE_PARTS = ("day", "month", "year")
+DATE_LABELS = {"start": "Date the window starts", "end": "Date the window ends"}
+FIELD_ORDER = [
+    "system",
+    "site",
+    "camera",
+    *(f"start-{part}" for part in DATE_PARTS),
+    "start_time",
+    *(f"end-{part}" for part in DATE_PARTS),
+    "end_time",
+    "long_window_reason",
+]
 
 
 def surveillance_systems() -> Any:
@@ -54,9 +60,7 @@ class FootageScopeForm(forms.Form):
         max_length=200,
         error_messages={"max_length": "The camera or place must be 200 characters or fewer"},
     )
-    start_date = _date("Date the window starts")
     start_time = _time("Time the window starts")
-    end_date = _date("Date the window ends")
     end_time = _time("Time the window ends")
     long_window_reason = forms.CharField(
         label="Why the window is longer than 24 hours",
@@ -68,6 +72,12 @@ class FootageScopeForm(forms.Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        # GOV.UK date inputs: "start-day" renders as the id and name the date-input component gives its day box,
+        # so the error summary's link lands on it.
+        for end in ("start", "end"):
+            for part in DATE_PARTS:
+                self.fields[f"{end}-{part}"] = forms.CharField(label=part.title(), required=False, max_length=10)
+        self.order_fields(FIELD_ORDER)
         systems = list(surveillance_systems())
         self.fields["system"].queryset = surveillance_systems()  # type: ignore[attr-defined]
         self.sites = {system.pk: [str(site) for site in system.sites or []] for system in systems}
@@ -91,10 +101,42 @@ class FootageScopeForm(forms.Form):
         elif system is not None:
             self.add_error("site", "Select the site or enter the camera")
         for end in ("start", "end"):
-            day, at = data.get(f"{end}_date"), data.get(f"{end}_time")
-            if isinstance(day, date) and isinstance(at, time):
+            day, at = self._date(end, data), data.get(f"{end}_time")
+            if day is not None and isinstance(at, time):
                 data[f"window_{end}"] = timezone.make_aware(datetime.combine(day, at))
         return data
+
+    def _date(self, end: str, data: dict[str, Any]) -> date | None:
+        """The day from the three boxes, or None with the error on the day box."""
+        parts = [str(data.get(f"{end}-{part}", "")).strip() for part in DATE_PARTS]
+        label = DATE_LABELS[end]
+        if not any(parts):
+            self.add_error(f"{end}-day", f"Enter the {label[0].lower()}{label[1:]}")
+            return None
+        missing = [part for part, value in zip(DATE_PARTS, parts, strict=True) if not value]
+        if missing:
+            self.add_error(f"{end}-day", f"{label} must include a {' and a '.join(missing)}")
+            return None
+        try:
+            day, month, year = (int(value) for value in parts)
+            if year < 1000:
+                raise ValueError("a two-digit year")
+            return date(year, month, day)
+        except ValueError:
+            self.add_error(f"{end}-day", f"{label} must be a real date")
+            return None
+
+    def date_input(self, end: str) -> dict[str, Any]:
+        """The parameters of the GOV.UK date input for the start or end of the window."""
+        bound = {part: self[f"{end}-{part}"] for part in DATE_PARTS}
+        return {
+            "id": bound["day"].auto_id.removesuffix("-day"),
+            "name_prefix": bound["day"].html_name.removesuffix("-day"),
+            "legend": DATE_LABELS[end],
+            "hint": "For example, 27 3 2026",
+            "error_message": bound["day"].errors[0] if bound["day"].errors else "",
+            **{part: field.value() or "" for part, field in bound.items()},
+        }
 
 
 class RetrievalForm(OnDateForm):

@@ -25,6 +25,8 @@ from pledge.core.roles import Permission
 # The prefix of each form, which is also how the footage section finds a refused form to show again.
 PREFIXES = {"scope": "footage-scope", "retrieval": "footage-retrieval", "third_parties": "footage-third-parties"}
 ANCHOR = "footage"
+# The service names the end of the window that is wrong; its error goes on that date input's day box.
+WINDOW_FIELDS = {"start": "start-day", "end": "end-day"}
 
 
 def _submit(request: HttpRequest, case: Case, form: forms.Form, run: Callable[[dict[str, Any]], Any], done: str) -> Any:
@@ -33,6 +35,7 @@ def _submit(request: HttpRequest, case: Case, form: forms.Form, run: Callable[[d
             run(form.cleaned_data)
         except CaseworkError as error:
             field = getattr(error, "field", None)
+            field = WINDOW_FIELDS.get(field, field) if field else None
             form.add_error(field if field in form.fields else None, str(error))
         else:
             messages.success(request, done)

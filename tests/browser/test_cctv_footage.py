@@ -64,9 +64,12 @@ def test_a_caseworker_scopes_retrieves_and_clears_footage_with_javascript_off(
     recorded = timezone.localdate() - timedelta(days=28)  # kept 31 days: overwritten in 3 days
     page.get_by_label("CCTV or ANPR system").select_option(label="Town centre CCTV")
     page.get_by_label("Site (optional)", exact=True).select_option(label="Northgate bus station (Town centre CCTV)")
-    page.get_by_label("Date the window starts").fill(f"{recorded:%-d/%-m/%Y}")
+    for legend in ("Date the window starts", "Date the window ends"):
+        group = page.get_by_role("group", name=legend)
+        group.get_by_label("Day").fill(str(recorded.day))
+        group.get_by_label("Month").fill(str(recorded.month))
+        group.get_by_label("Year").fill(str(recorded.year))
     page.get_by_label("Time the window starts").fill("10:00")
-    page.get_by_label("Date the window ends").fill(f"{recorded:%-d/%-m/%Y}")
     page.get_by_label("Time the window ends").fill("11:30")
     follow(page, page.get_by_role("button", name="Save the footage scope"))
     warning = page.locator("[data-footage-warning]").inner_text()

@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.html import format_html
 
 from pledge.casework.footage import footage_status, footage_warning
-from pledge.casework.footage_forms import FootageScopeForm, RetrievalForm, ThirdPartyForm
+from pledge.casework.footage_forms import DATE_PARTS, FootageScopeForm, RetrievalForm, ThirdPartyForm
 from pledge.casework.footage_models import FootageScope
 from pledge.casework.footage_views import PREFIXES
 from pledge.casework.models import CaseKind
@@ -39,9 +39,9 @@ def _scope_initial(scope: FootageScope | None) -> dict[str, Any]:
     return {
         "system": scope.system_id,
         "camera": scope.location,
-        "start_date": start.date(),
+        **{f"start-{part}": getattr(start, part) for part in DATE_PARTS},
         "start_time": f"{start:%H:%M}",
-        "end_date": end.date(),
+        **{f"end-{part}": getattr(end, part) for part in DATE_PARTS},
         "end_time": f"{end:%H:%M}",
         "long_window_reason": scope.long_window_reason,
     }
@@ -105,6 +105,11 @@ def case_footage(context: template.Context) -> dict[str, Any]:
     writable = request.user.has_pledge_permission(Permission.HANDLE_CASES) and is_open(case.state)
     scope = FootageScope.objects.filter(case=case).select_related("exemption", "retrieval_recorded_by").first()
     editable_scope = writable and (scope is None or not scope.retrieval)
+    scope_form = (
+        _form(failed, "scope", lambda prefix: FootageScopeForm(prefix=prefix, initial=_scope_initial(scope)))
+        if editable_scope
+        else None
+    )
     return {
         "shown": True,
         "case": case,
@@ -112,11 +117,9 @@ def case_footage(context: template.Context) -> dict[str, Any]:
         "scope": scope,
         "rows": scope_rows(scope) if scope else [],
         "warning": footage_warning(scope) if scope and is_open(case.state) else "",
-        "scope_form": (
-            _form(failed, "scope", lambda prefix: FootageScopeForm(prefix=prefix, initial=_scope_initial(scope)))
-            if editable_scope
-            else None
-        ),
+        "scope_form": scope_form,
+        "start_input": scope_form.date_input("start") if isinstance(scope_form, FootageScopeForm) else None,
+        "end_input": scope_form.date_input("end") if isinstance(scope_form, FootageScopeForm) else None,
         "retrieval_form": _form(failed, "retrieval", RetrievalForm)
         if writable and scope and not scope.retrieval
         else None,

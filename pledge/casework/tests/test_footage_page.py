@@ -43,9 +43,13 @@ def scope_data(chosen, **changes):
         "system": str(chosen.pk),
         "site": f"{chosen.pk}:1",
         "camera": "",
-        "start_date": "3/11/2026",
+        "start-day": "3",
+        "start-month": "11",
+        "start-year": "2026",
         "start_time": "10:00",
-        "end_date": "3/11/2026",
+        "end-day": "3",
+        "end-month": "11",
+        "end-year": "2026",
         "end_time": "11:00",
         "long_window_reason": "",
     }
@@ -91,12 +95,17 @@ def test_a_camera_that_is_not_listed_can_be_typed(case, staff, system) -> None:
         ({"system": ""}, "Select the CCTV or ANPR system"),
         ({"system": "abc"}, "Select a surveillance system"),
         ({"site": "", "camera": ""}, "Select the site or enter the camera"),
-        ({"start_date": "31/2/2026"}, "Enter a real date"),
+        ({"start-day": "31", "start-month": "2"}, "Date the window starts must be a real date"),
+        ({"start-day": "", "start-month": "", "start-year": ""}, "Enter the date the window starts"),
+        ({"end-month": ""}, "Date the window ends must include a month"),
+        ({"end-day": "", "end-year": ""}, "Date the window ends must include a day and a year"),
+        ({"start-year": "26"}, "Date the window starts must be a real date"),
+        ({"start-month": "eleven"}, "Date the window starts must be a real date"),
         ({"start_time": "25:00"}, "Enter a time on the 24-hour clock"),
         ({"end_time": ""}, "Enter the time the window ends"),
-        ({"end_date": "2/12/2026"}, "The end of the window cannot be in the future"),
+        ({"end-day": "2", "end-month": "12"}, "The end of the window cannot be in the future"),
         ({"end_time": "09:00"}, "The end of the window must be after its start"),
-        ({"end_date": "4/11/2026"}, "Give the reason the window is longer than 24 hours"),
+        ({"end-day": "4"}, "Give the reason the window is longer than 24 hours"),
         ({"site": "999:0"}, "Select a valid choice"),
     ],
 )
@@ -225,3 +234,11 @@ def test_a_double_submitted_retrieval_is_recorded_once(case, staff, system) -> N
     again = staff.post(url("record_footage_retrieval", case), data)
     assert again.status_code == 200 and "The footage retrieval is already recorded" in again.content.decode()
     assert FootageScope.objects.get().retrieval == RetrievalOutcome.PRESERVED
+
+
+def test_a_date_error_in_the_summary_links_to_the_day_box_of_its_date_input(case, staff, system) -> None:
+    html = staff.post(url("scope_footage", case), scope_data(system, **{"end-day": "2", "end-month": "12"})).content
+    page = html.decode()
+    assert 'href="#id_footage-scope-end-day"' in page
+    assert 'id="id_footage-scope-end-day" name="footage-scope-end-day"' in page
+    assert 'class="govuk-date-input" id="id_footage-scope-end"' in page
