@@ -1,6 +1,6 @@
 """Forms for CCTV footage on a case: its scope, its retrieval and the other people or vehicles in it."""
 
-from datetime import date, datetime, time
+from datetime import UTC, date, datetime, time
 from typing import Any
 
 from django import forms
@@ -103,7 +103,14 @@ class FootageScopeForm(forms.Form):
         for end in ("start", "end"):
             day, at = self._date(end, data), data.get(f"{end}_time")
             if day is not None and isinstance(at, time):
-                data[f"window_{end}"] = timezone.make_aware(datetime.combine(day, at))
+                local = datetime.combine(day, at)
+                aware = timezone.make_aware(local)
+                # Round trip through UTC (astimezone to the same zone is a no-op): a time the spring change skipped
+                # comes back an hour later.
+                if timezone.localtime(aware.astimezone(UTC)).replace(tzinfo=None) != local:
+                    self.add_error(f"{end}_time", f"There is no {at:%H:%M} on {day:%-d %B %Y}: the clocks went forward")
+                else:
+                    data[f"window_{end}"] = aware
         return data
 
     def _date(self, end: str, data: dict[str, Any]) -> date | None:

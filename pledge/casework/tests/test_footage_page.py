@@ -242,3 +242,16 @@ def test_a_date_error_in_the_summary_links_to_the_day_box_of_its_date_input(case
     assert 'href="#id_footage-scope-end-day"' in page
     assert 'id="id_footage-scope-end-day" name="footage-scope-end-day"' in page
     assert 'class="govuk-date-input" id="id_footage-scope-end"' in page
+
+
+def test_a_time_the_clocks_skipped_is_refused(today, client_as, system) -> None:
+    today(date(2026, 4, 20))
+    case = make_cctv_case(received_on=date(2026, 4, 10))
+    fields = {"start-day": "29", "start-month": "3", "end-day": "29", "end-month": "3"}
+    html = (
+        client_as(Role.CASEWORKER)
+        .post(url("scope_footage", case), scope_data(system, **fields, start_time="01:30", end_time="03:00"))
+        .content.decode()
+    )
+    assert "There is no 01:30 on 29 March 2026: the clocks went forward" in html
+    assert FootageScope.objects.count() == 0
