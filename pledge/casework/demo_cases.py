@@ -87,6 +87,8 @@ def generate_demo_cases(*, staff: list[Any], seed: int = SEED, count: int = DEFA
             "load a newer one with `pledge calendar load FILE`"
         )
     approved = ProcessingActivity.objects.filter(status=Status.APPROVED).select_related("service")
+    if not approved.exists():
+        raise DemoCasesError("The register has no approved activities for the requests to concern")
     demo = Demo(
         rng=random.Random(seed), today=today, calendar=calendar, staff=staff, activities={a.slug: a for a in approved}
     )
@@ -291,6 +293,7 @@ def _answered(demo: Demo, *, kind: CaseKind, channel: Channel, received: date, o
         day = flow.extend(demo, case, day=day) or day
     day = demo.later(day, 1, 4)
     flow.fulfil(demo, case, day=day)
+    flow.review_decisions(demo, case, day=day)
     flow.search(demo, case)
     flow.respond(demo, case, day=_response_day(demo, case, after=day, late=outcome == "late"))
 

@@ -17,11 +17,13 @@ from pledge.casework import identity, letters, notes, scope, search_tasks, sendi
 from pledge.casework.demo_people import KIND_ACTIVITIES, ON_BEHALF_SUMMARY, make_person, summary_for
 from pledge.casework.models import Case, CaseKind, Channel, Relationship
 from pledge.casework.record_models import AuthorityType, CheckMethod, DocumentType, SearchState
+from pledge.fulfilment.decisions import open_decision_review, record_review_decision
 from pledge.fulfilment.notifications import has_outcome_to_tell, recipients_to_tell, record_recipient_notice
 from pledge.fulfilment.restrictions import restrict_processing
 from pledge.fulfilment.services import record_correction, record_erasure_outcome
+from pledge.law.automated_decisions import Art22Exception, ReviewResult
 from pledge.law.calendar import BankHolidayCalendar, is_working_day
-from pledge.law.erasure import ErasureResult, KeepGround
+from pledge.law.erasure import ErasureGround, ErasureResult, KeepGround
 from pledge.law.restriction import RestrictionGround
 from pledge.register.models import ProcessingActivity
 from pledge.rights.releases import add_response_file, release_response
@@ -184,6 +186,7 @@ def fulfil(demo: Demo, case: Case, *, day: date) -> None:
             record_reference=reference,
             result=ErasureResult.KEPT if kept else ErasureResult.ERASED,
             keep_ground=KeepGround.LEGAL_OBLIGATION if kept else "",
+            erase_ground=ErasureGround.NO_LONGER_NEEDED,
             reasons="Payment records must be kept for six years for the council's accounts." if kept else "",
             done_on=day,
             actor=actor,
@@ -199,6 +202,33 @@ def fulfil(demo: Demo, case: Case, *, day: date) -> None:
             actor=actor,
         )
     _tell_one_recipient(case, day=day)
+
+
+def review_decisions(demo: Demo, case: Case, *, day: date) -> None:
+    """Art 22C: a person looks again at each automated decision on the case and records a new decision."""
+    if case.kind != CaseKind.AUTOMATED_DECISION_REVIEW:
+        return
+    for activity in case.activities.filter(automated_decision=True):
+        review = open_decision_review(
+            case=case,
+            activity=activity,
+            original_decided_on=case.received_on - timedelta(days=demo.rng.randint(5, 20)),
+            original_outcome="Council tax support reduced after an automatic change of income",
+            original_inputs="Income figures received from the Department for Work and Pensions",
+            exception=Art22Exception.AUTHORISED_BY_LAW,
+            exception_law="The council's council tax support scheme",
+            reviewer=case.assignee,
+            actor=case.assignee,
+        )
+        changed = demo.rng.random() < 0.5
+        record_review_decision(
+            review=review,
+            result=ReviewResult.CHANGED if changed else ReviewResult.STANDS,
+            new_decision="Support restored from the date of the change" if changed else "The reduction stands",
+            reasons="The income figures were checked against the payslips the person sent.",
+            decided_on=day,
+            actor=case.assignee,
+        )
 
 
 def _tell_one_recipient(case: Case, *, day: date) -> None:

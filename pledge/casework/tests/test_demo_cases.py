@@ -172,3 +172,18 @@ def test_it_refuses_when_the_calendar_does_not_reach_the_demo_dates(
     with pytest.raises(DemoCasesError, match="calendar"):
         generate_demo_cases(staff=staff)
     assert Case.objects.count() == before
+
+
+def test_answered_requests_carry_what_fulfilment_recorded_for_their_kind(generated: list[Case]) -> None:
+    answered = [c for c in generated if c.responded_on and not c.refusal_ground]
+    by_kind = {
+        CaseKind.RECTIFICATION: lambda c: c.corrections.exists(),
+        CaseKind.ERASURE: lambda c: c.erasure_outcomes.exists(),
+        CaseKind.RESTRICTION: lambda c: c.restrictions.exists(),
+        CaseKind.AUTOMATED_DECISION_REVIEW: lambda c: c.decision_reviews.filter(decided_on__isnull=False).exists(),
+    }
+    for kind, recorded in by_kind.items():
+        cases = [c for c in answered if c.kind == kind]
+        assert cases, kind
+        assert all(recorded(c) for c in cases), kind
+    assert all(c.search_tasks.filter(state="to_do").count() == 0 for c in answered)

@@ -25,8 +25,8 @@ DEMO_STAFF = [
     ("auditor", Role.AUDITOR, "Audrey Tor"),
 ]
 DEMO_PASSWORD_SUFFIX = "-demo-pass"
-# The demo requests are assigned to and worked by these (the first also assigns them).
-DEMO_CASE_WORKERS = ["caseworker", "dpo", "ig-officer"]
+# The demo requests are assigned to and worked by these; the first, the IG officer, assigns them.
+DEMO_CASE_WORKERS = ["ig-officer", "caseworker", "dpo"]
 
 
 class Command(BaseCommand):
@@ -79,9 +79,9 @@ class Command(BaseCommand):
 
         if Case.objects.exists() and not reset:
             return
-        workers = User.objects.filter(username__in=DEMO_CASE_WORKERS).order_by("username")
+        workers = User.objects.filter(username__in=DEMO_CASE_WORKERS)
         try:
-            result = generate_demo_cases(staff=list(workers))
+            result = generate_demo_cases(staff=sorted(workers, key=lambda user: DEMO_CASE_WORKERS.index(user.username)))
         except DemoCasesError as error:
             self.stderr.write(f"Demo requests not generated: {error}")
             return
