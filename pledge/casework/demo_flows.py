@@ -13,8 +13,9 @@ from typing import Any
 from django.core.files.base import ContentFile
 from django.utils import timezone
 
-from pledge.casework import identity, letters, notes, scope, search_tasks, sending, services
+from pledge.casework import footage, identity, letters, notes, scope, search_tasks, sending, services
 from pledge.casework.demo_people import KIND_ACTIVITIES, ON_BEHALF_SUMMARY, make_person, summary_for
+from pledge.casework.footage_models import FootageScope, RetrievalOutcome, ThirdPartyOutcome
 from pledge.casework.models import Case, CaseKind, Channel, Relationship
 from pledge.casework.record_models import AuthorityType, CheckMethod, DocumentType, SearchState
 from pledge.fulfilment.decisions import open_decision_review, record_review_decision
@@ -25,7 +26,7 @@ from pledge.law.automated_decisions import Art22Exception, ReviewResult
 from pledge.law.calendar import BankHolidayCalendar, is_working_day
 from pledge.law.erasure import ErasureGround, ErasureResult, KeepGround
 from pledge.law.restriction import RestrictionGround
-from pledge.register.models import ProcessingActivity
+from pledge.register.models import ProcessingActivity, System
 from pledge.rights.releases import add_response_file, release_response
 
 ACCESS_KINDS = frozenset({CaseKind.ACCESS, CaseKind.ACCESS_CCTV})
@@ -39,6 +40,7 @@ AUTHORITY_FOR = {
 }
 DOCUMENTS = (DocumentType.PASSPORT, DocumentType.DRIVING_LICENCE, DocumentType.UTILITY_BILL)
 EXTENSION_REASON = "The request is complex: the records are held by several services and need careful review."
+CAMERAS = ("Market Square, camera 3", "High Street car park, level 2", "Bus station forecourt", "Country park gate")
 NOTES = (
     "Spoke to the requester to confirm the period the request covers.",
     "Service team asked to search their shared mailbox as well as the case system.",
@@ -126,12 +128,70 @@ def set_scope(demo: Demo, case: Case) -> None:
     activities = [demo.activities[slug] for slug in chosen]
     scope.choose_scope(case=case, activities=activities, team=activities[0].service, actor=case.assignee)
     search_tasks.create_search_tasks_from_activities(case=case, actor=case.assignee)
+    scope_cctv(demo, case)
+
+
+def scope_cctv(demo: Demo, case: Case) -> FootageScope | None:
+    """Name the camera and a one-hour window on a CCTV request, a few days before it arrived (P041)."""
+    if case.kind != CaseKind.ACCESS_CCTV:
+        return None
+    system = System.objects.filter(activities__cases=case, surveillance=True, footage_retention_days__gt=0).first()
+    if system is None:
+        return None
+    day = case.received_on - timedelta(days=demo.rng.randint(1, 6))
+    start = datetime.combine(day, time(demo.rng.randint(9, 20)), tzinfo=timezone.get_current_timezone())
+    return footage.scope_footage(
+        case=case,
+        system=system,
+        location=demo.rng.choice(CAMERAS),
+        window_start=start,
+        window_end=start + timedelta(hours=1),
+        actor=case.assignee,
+    )
+
+
+def retrieve_footage(demo: Demo, case: Case, *, day: date) -> None:
+    """Record the footage retrieved (others in it blurred or none visible), or already overwritten."""
+    scope = FootageScope.objects.filter(case=case).first()
+    if scope is None:
+        return
+    if demo.rng.random() < 0.15:
+        reason = "The system keeps footage for 31 days and the window had passed when the request arrived."
+        footage.record_retrieval(
+            scope=scope,
+            outcome=RetrievalOutcome.OVERWRITTEN,
+            on=day,
+            retrieved_by="",
+            reason=reason,
+            actor=case.assignee,
+        )
+        return
+    footage.record_retrieval(
+        scope=scope,
+        outcome=RetrievalOutcome.PRESERVED,
+        on=day,
+        retrieved_by="CCTV control room",
+        reason="",
+        actor=case.assignee,
+    )
+    others = demo.rng.random() < 0.6
+    footage.record_third_parties(
+        scope=scope,
+        outcome=ThirdPartyOutcome.REDACTED if others else ThirdPartyOutcome.NONE_VISIBLE,
+        how="Other people's faces and number plates blurred" if others else "",
+        exemption=None,
+        actor=case.assignee,
+    )
 
 
 def search(demo: Demo, case: Case, *, leave_to_do: int = 0) -> None:
-    """Record what each search found, leaving the last ``leave_to_do`` tasks still to do."""
-    tasks = list(case.search_tasks.order_by("id"))
-    for task in tasks[: max(len(tasks) - leave_to_do, 0)]:
+    """Record what each search still to do found, leaving the last ``leave_to_do`` of them to do."""
+    tasks = case.search_tasks.filter(state=SearchState.TO_DO).order_by("id")
+    footage_scope = FootageScope.objects.filter(case=case).first()
+    if footage_scope is not None and footage_scope.search_task_id is not None:
+        tasks = tasks.exclude(pk=footage_scope.search_task_id)  # done by recording the retrieval
+    todo = list(tasks)
+    for task in todo[: max(len(todo) - leave_to_do, 0)]:
         found = SearchState.FOUND if demo.rng.random() < 0.75 else SearchState.NOTHING_FOUND
         search_tasks.record_search(task=task, state=found, note="", assignee=case.assignee, actor=case.assignee)
 

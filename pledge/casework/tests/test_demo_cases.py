@@ -15,6 +15,7 @@ from pledge.calendars.services import current_calendar
 from pledge.casework.dashboard import bucket_totals, dashboard_rows, open_cases
 from pledge.casework.demo_cases import DemoCasesError, demo_references, generate_demo_cases, remove_demo_cases
 from pledge.casework.demo_people import EXAMPLE_DOMAINS
+from pledge.casework.footage_models import FootageScope
 from pledge.casework.models import Case, CaseKind, Channel, IssuedLetter
 from pledge.casework.rag import Bucket, Rag
 from pledge.casework.services import open_request
@@ -181,6 +182,7 @@ def test_answered_requests_carry_what_fulfilment_recorded_for_their_kind(generat
         CaseKind.ERASURE: lambda c: c.erasure_outcomes.exists(),
         CaseKind.RESTRICTION: lambda c: c.restrictions.exists(),
         CaseKind.AUTOMATED_DECISION_REVIEW: lambda c: c.decision_reviews.filter(decided_on__isnull=False).exists(),
+        CaseKind.ACCESS_CCTV: lambda c: FootageScope.objects.filter(case=c).exclude(retrieval="").exists(),
     }
     for kind, recorded in by_kind.items():
         cases = [c for c in answered if c.kind == kind]
