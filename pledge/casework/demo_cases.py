@@ -294,6 +294,7 @@ def _answered(demo: Demo, *, kind: CaseKind, channel: Channel, received: date, o
     day = demo.later(day, 1, 4)
     flow.fulfil(demo, case, day=day)
     flow.review_decisions(demo, case, day=day)
+    flow.decide_objections(demo, case, day=day)
     flow.retrieve_footage(demo, case, day=day)
     flow.search(demo, case)
     flow.respond(demo, case, day=_response_day(demo, case, after=day, late=outcome == "late"))

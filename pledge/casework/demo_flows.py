@@ -18,13 +18,19 @@ from pledge.casework.demo_people import KIND_ACTIVITIES, ON_BEHALF_SUMMARY, make
 from pledge.casework.footage_models import FootageScope, RetrievalOutcome, ThirdPartyOutcome
 from pledge.casework.models import Case, CaseKind, Channel, Relationship
 from pledge.casework.record_models import AuthorityType, CheckMethod, DocumentType, SearchState
-from pledge.fulfilment.decisions import open_decision_review, record_review_decision
+from pledge.fulfilment.decisions import (
+    objection_verdict,
+    open_decision_review,
+    record_objection_decision,
+    record_review_decision,
+)
 from pledge.fulfilment.notifications import has_outcome_to_tell, recipients_to_tell, record_recipient_notice
 from pledge.fulfilment.restrictions import restrict_processing
 from pledge.fulfilment.services import record_correction, record_erasure_outcome
 from pledge.law.automated_decisions import Art22Exception, ReviewResult
 from pledge.law.calendar import BankHolidayCalendar, is_working_day
 from pledge.law.erasure import ErasureGround, ErasureResult, KeepGround
+from pledge.law.objection import CarryOnGround, ObjectionOutcome
 from pledge.law.restriction import RestrictionGround
 from pledge.register.models import ProcessingActivity, System
 from pledge.rights.releases import add_response_file, release_response
@@ -262,6 +268,29 @@ def fulfil(demo: Demo, case: Case, *, day: date) -> None:
             actor=actor,
         )
     _tell_one_recipient(case, day=day)
+
+
+def decide_objections(demo: Demo, case: Case, *, day: date) -> None:
+    """Art 21: for each activity the right to object applies to, stop the processing or (rarely) carry on."""
+    if case.kind != CaseKind.OBJECTION:
+        return
+    for activity in case.activities.all():
+        verdict = objection_verdict(activity)
+        if not verdict.applies:
+            continue
+        carry_on = not verdict.absolute and demo.rng.random() < 0.2
+        record_objection_decision(
+            case=case,
+            activity=activity,
+            outcome=ObjectionOutcome.CARRY_ON if carry_on else ObjectionOutcome.STOPPED,
+            carry_on_ground=CarryOnGround.COMPELLING_GROUNDS if carry_on else "",
+            reasons="The figures are needed to plan services and are reported only in anonymous totals."
+            if carry_on
+            else "",
+            how_stopped="" if carry_on else "The person's records are flagged so they are left out of this use",
+            decided_on=day,
+            actor=case.assignee,
+        )
 
 
 def review_decisions(demo: Demo, case: Case, *, day: date) -> None:

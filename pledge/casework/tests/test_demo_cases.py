@@ -22,6 +22,7 @@ from pledge.casework.services import open_request
 from pledge.casework.states import OPEN_STATES, CaseState
 from pledge.core.models import AuditEvent, User
 from pledge.core.roles import Role
+from pledge.fulfilment.decisions import objection_verdict
 from pledge.law.calendar import Nation
 from pledge.register.services import import_register
 from pledge.rights.models import Release
@@ -183,6 +184,9 @@ def test_answered_requests_carry_what_fulfilment_recorded_for_their_kind(generat
         CaseKind.RESTRICTION: lambda c: c.restrictions.exists(),
         CaseKind.AUTOMATED_DECISION_REVIEW: lambda c: c.decision_reviews.filter(decided_on__isnull=False).exists(),
         CaseKind.ACCESS_CCTV: lambda c: FootageScope.objects.filter(case=c).exclude(retrieval="").exists(),
+        CaseKind.OBJECTION: lambda c: (
+            c.objection_decisions.count() == sum(objection_verdict(a).applies for a in c.activities.all())
+        ),
     }
     for kind, recorded in by_kind.items():
         cases = [c for c in answered if c.kind == kind]
