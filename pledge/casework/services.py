@@ -212,8 +212,27 @@ def mark_responded(*, case: Case, on: date, actor: Any) -> Case:
     return _move(case, CaseState.RESPONDED, actor=actor, summary=f"Response sent{late}", on=on)
 
 
+ACCESS_KINDS = frozenset({CaseKind.ACCESS, CaseKind.ACCESS_CCTV})
+
+
+def close_problem(case: Case) -> str | None:
+    """Why an answered access request may not close yet (promise P040): the requester must have had the response
+    letter, which either goes with the copy of their data or confirms that we hold none. A refusal has its own
+    letter, and a request never proved or clarified closes without one."""
+    answered = case.state == CaseState.RESPONDED and case.kind in ACCESS_KINDS and not case.refusal_ground
+    if answered and not case.issued_letters.filter(kind="response").exists():
+        return (
+            "Send the response letter before closing: it goes with the copy of the information, or says that we "
+            "hold none"
+        )
+    return None
+
+
 def close(*, case: Case, on: date, actor: Any) -> Case:
     """Close the case: after the response, or when the requester never sent proof or clarification."""
+    problem = close_problem(case)
+    if problem:
+        raise CaseworkError(problem)
     _check_not_before_receipt(case, on)
     case.closed_on = on
     return _move(case, CaseState.CLOSED, actor=actor, summary="Case closed", on=on)

@@ -5,7 +5,7 @@ from datetime import date
 import pytest
 
 from pledge.casework import services
-from pledge.casework.models import Case
+from pledge.casework.models import Case, CaseKind
 from pledge.casework.services import CaseworkError
 from pledge.casework.states import CaseState
 from pledge.casework.tests.factories import make_case
@@ -28,7 +28,7 @@ def test_an_illegal_transition_is_refused_and_nothing_is_written(today, casework
 
 def test_a_case_is_responded_to_then_closed(today, caseworker) -> None:
     today(date(2026, 9, 20))
-    case = make_case(received_on=date(2026, 9, 3))
+    case = make_case(kind=CaseKind.ERASURE, received_on=date(2026, 9, 3))
     services.mark_responded(case=case, on=date(2026, 9, 18), actor=caseworker)
     services.close(case=case, on=date(2026, 9, 20), actor=caseworker)
     stored = Case.objects.get(pk=case.pk)

@@ -95,7 +95,9 @@ def test_closed_withdrawn_and_responded_cases_are_ignored(today: Freeze, casey: 
     responded = assigned_case(DUE_A_WEEK_AFTER_EASTER, casey)
     services.mark_responded(case=responded, on=date(2026, 3, 20), actor=None)
     closed = assigned_case(DUE_A_WEEK_AFTER_EASTER, casey)
-    services.mark_responded(case=closed, on=date(2026, 3, 20), actor=None)
+    services.refuse_request(
+        case=closed, ground="manifestly_unfounded", reasons="A repeat request", on=date(2026, 3, 20), actor=None
+    )
     services.close(case=closed, on=date(2026, 3, 21), actor=None)
     assert send_case_reminders.call() == 0
     assert mail.outbox == []

@@ -119,10 +119,7 @@ def test_it_describes_the_automated_decision_its_logic_and_consequences_art_15_1
 
 def test_it_gives_the_safeguard_for_a_transfer_outside_the_uk_art_15_2(case) -> None:
     text = response(case)
-    assert (
-        "Sent outside the UK: Example Print Services Ltd, in India: protected by the International"
-        in text
-    )
+    assert "Sent outside the UK: Example Print Services Ltd, in India: protected by the International" in text
 
 
 def test_it_refers_to_the_copy_on_the_portal_and_is_a_full_response_without_exemptions(case, settings) -> None:

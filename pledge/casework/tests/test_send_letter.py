@@ -122,8 +122,7 @@ def test_the_response_can_mark_the_case_responded(case, caseworker) -> None:
 
 
 def test_a_failed_mark_responded_saves_no_letter(case, caseworker) -> None:
-    services.mark_responded(case=case, on=TODAY, actor=caseworker)
-    services.close(case=case, on=TODAY, actor=caseworker)
+    services.mark_responded(case=case, on=TODAY, actor=caseworker)  # a second "responded" is an illegal move
     with pytest.raises(CaseworkError):
         record_letter_posted(case=case, kind=LetterKind.RESPONSE, actor=caseworker, mark_responded=True)
     assert not IssuedLetter.objects.exists()
