@@ -176,6 +176,9 @@ PLEDGE_ID_EVIDENCE_DAYS = int(os.environ.get("PLEDGE_ID_EVIDENCE_DAYS", "30"))
 PLEDGE_MAX_UPLOAD_BYTES = int(os.environ.get("PLEDGE_MAX_UPLOAD_BYTES", str(5 * 1024 * 1024)))
 DATA_UPLOAD_MAX_MEMORY_SIZE = PLEDGE_MAX_UPLOAD_BYTES + 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = PLEDGE_MAX_UPLOAD_BYTES
+# A malware scanner run on every file residents upload through the requester portal, with {path} for the file, e.g.
+# "clamdscan --no-summary --fdpass {path}": exit code 0 is clean, 1 infected. Empty: kept as "not scanned".
+PLEDGE_MALWARE_SCAN_COMMAND = os.environ.get("PLEDGE_MALWARE_SCAN_COMMAND", "")
 
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 

@@ -360,4 +360,4 @@ def release_on_portal(demo: Demo, case: Case, *, day: date) -> None:
     pdf = letters.letter_pdf(case=case, kind=letters.LetterKind.RESPONSE, today=day)
     add_response_file(case=case, upload=ContentFile(pdf, name="response-letter.pdf"), actor=case.assignee)
     at = datetime.combine(day, time(10), tzinfo=timezone.get_current_timezone())
-    release_response(case=case, actor=case.assignee, now=min(at, timezone.now()))
+    release_response(case=case, confirm_email=case.requester_email, actor=case.assignee, now=min(at, timezone.now()))

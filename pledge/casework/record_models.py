@@ -109,6 +109,10 @@ class IdentityEvidence(StoredFile):
 
     case = models.ForeignKey("casework.Case", on_delete=models.CASCADE, related_name="identity_evidence")
     proof = models.CharField(max_length=20, choices=Proof.choices)
+    # Empty when the requester sent it through the requester portal.
+    uploaded_by = models.ForeignKey(  # type: ignore[assignment]
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
     # The check the evidence supported, once it is recorded; its date sets ``delete_after``.
     identity_check = models.ForeignKey(
         IdentityCheck, null=True, blank=True, on_delete=models.SET_NULL, related_name="evidence"

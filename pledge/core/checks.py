@@ -25,3 +25,19 @@ def check_file_keys(app_configs: Any = None, **kwargs: Any) -> list[CheckMessage
     except ValueError as error:
         return [Warning(str(error), id="pledge.W002")]
     return []
+
+
+@register(Tags.security, deploy=True)
+def check_malware_scanner(app_configs: Any = None, **kwargs: Any) -> list[CheckMessage]:
+    """Files residents upload through the requester portal should be scanned for malware before staff open them."""
+    if not str(getattr(settings, "PLEDGE_MALWARE_SCAN_COMMAND", "")).strip():
+        return [
+            Warning(
+                "PLEDGE_MALWARE_SCAN_COMMAND is not set, so files uploaded through the requester portal are kept "
+                "without a malware scan (and recorded as not scanned).",
+                hint='Set it to a scanner command such as "clamdscan --no-summary --fdpass {path}" (exit 0 clean, '
+                "1 infected).",
+                id="pledge.W003",
+            )
+        ]
+    return []

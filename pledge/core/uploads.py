@@ -7,6 +7,9 @@ random name, and are served only by permission-checked views.
 """
 
 import hashlib
+import logging
+import shlex
+import subprocess
 import tempfile
 import uuid
 import zipfile
@@ -20,6 +23,8 @@ from django.core.files.base import File
 from django.core.files.storage import FileSystemStorage
 
 from pledge.core.encryption import decrypt_stream, encrypt_stream
+
+logger = logging.getLogger(__name__)
 
 
 class FileType(StrEnum):
@@ -197,3 +202,58 @@ def private_storage() -> FileSystemStorage:
 def private_name(*, folder: str, checked: CheckedUpload) -> str:
     """A random storage name that keeps only the type's extension, so nothing about the person is in the path."""
     return f"{folder}/{uuid.uuid4().hex}{TYPES[checked.file_type].extensions[0]}"
+
+
+class ScanVerdict(StrEnum):
+    CLEAN = "clean"
+    INFECTED = "infected"
+    FAILED = "failed"  # the scanner could not say: refuse, and ask to try again later
+    NOT_SCANNED = "not scanned"  # no scanner configured
+
+
+@dataclass(frozen=True)
+class ScanResult:
+    verdict: ScanVerdict
+
+    @property
+    def accepted(self) -> bool:
+        return self.verdict in (ScanVerdict.CLEAN, ScanVerdict.NOT_SCANNED)
+
+
+def malware_scan_command() -> str:
+    """``PLEDGE_MALWARE_SCAN_COMMAND``, e.g. ``clamdscan --no-summary --fdpass {path}``; empty when not configured."""
+    return str(getattr(settings, "PLEDGE_MALWARE_SCAN_COMMAND", "") or "").strip()
+
+
+def scan_for_malware(path_or_bytes: str | Path | bytes, *, timeout: float = 60) -> ScanResult:
+    """Run the configured scanner on a file (bytes are written to a temporary file first): exit code 0 is clean,
+    1 is infected, anything else or a timeout is a failure. Nothing about the file is logged."""
+    command = malware_scan_command()
+    if not command:
+        return ScanResult(ScanVerdict.NOT_SCANNED)
+    if isinstance(path_or_bytes, bytes):
+        with tempfile.TemporaryDirectory(prefix="pledge-scan-") as folder:
+            target = Path(folder) / "upload"
+            target.write_bytes(path_or_bytes)
+            return _run_scanner(command, target, timeout)
+    return _run_scanner(command, Path(path_or_bytes), timeout)
+
+
+def _run_scanner(command: str, path: Path, timeout: float) -> ScanResult:
+    args = [part.replace("{path}", str(path)) for part in shlex.split(command)]
+    if "{path}" not in command:
+        args.append(str(path))
+    try:
+        done = subprocess.run(args, capture_output=True, timeout=timeout, check=False)  # noqa: S603
+    except subprocess.TimeoutExpired:
+        logger.error("Malware scanner timed out after %s seconds", timeout)
+        return ScanResult(ScanVerdict.FAILED)
+    except OSError as error:
+        logger.error("Malware scanner could not be run: %s", error.strerror)
+        return ScanResult(ScanVerdict.FAILED)
+    if done.returncode == 0:
+        return ScanResult(ScanVerdict.CLEAN)
+    if done.returncode == 1:
+        return ScanResult(ScanVerdict.INFECTED)
+    logger.error("Malware scanner failed with exit code %s", done.returncode)
+    return ScanResult(ScanVerdict.FAILED)

@@ -55,3 +55,40 @@ class WithdrawReleaseForm(forms.Form):
             "max_length": "The reason must be 1,000 characters or fewer",
         },
     )
+
+
+class ReleaseForm(forms.Form):
+    """Staff type the requester's email address, so a response goes only to the address on the case (P133)."""
+
+    confirm_email = forms.CharField(
+        label="Type the requester's email address to confirm",
+        help_text="It must match the email address on the case. We email a link to the portal, never the files.",
+        max_length=254,
+        widget=forms.TextInput(attrs={"spellcheck": "false", "autocomplete": "off"}),
+        error_messages={
+            "required": "Enter the requester's email address to confirm where the response goes",
+            "max_length": "Enter the requester's email address as it is on the case",
+        },
+    )
+
+
+class EvidenceUploadForm(forms.Form):
+    """Proof of identity or authority the requester sends through the portal (P134)."""
+
+    proof = forms.ChoiceField(
+        label="What are you sending?",
+        choices=[
+            ("identity", "Proof of your identity"),
+            ("authority", "Proof that you can act for the person the request is about"),
+        ],
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select what you are sending", "invalid_choice": "Select what you are sending"},
+    )
+    file = forms.FileField(
+        label="Upload a file",
+        error_messages={"required": "Select a file to upload", "empty": "The selected file is empty"},
+    )
+
+    def __init__(self, *args: object, allowed: frozenset, limit: int, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.fields["file"].help_text = f"{allowed_list(allowed)}, smaller than {describe_size(limit)}"

@@ -8,17 +8,22 @@ the portal session of its own case.
 
 import logging
 
+from django.contrib import messages
 from django.http import FileResponse, HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from pledge.casework.models import Case
+from pledge.casework.services import CaseworkError
+from pledge.casework.states import CaseState
 from pledge.core.encryption import DecryptionError
-from pledge.core.uploads import TYPES, FileType, describe_size, private_storage
+from pledge.core.uploads import TYPES, FileType, UploadRejectedError, describe_size, max_upload_bytes, private_storage
+from pledge.rights.evidence import EVIDENCE_TYPES, EvidenceUploadError, can_send_evidence, receive_portal_evidence
 from pledge.rights.hashing import client_hash
 from pledge.rights.models import ReleaseStatus
-from pledge.rights.portal_forms import CheckRequestForm
+from pledge.rights.portal_forms import CheckRequestForm, EvidenceUploadForm
 from pledge.rights.portal_links import link_minutes, redeem_portal_link, request_portal_link, usable_link
 from pledge.rights.portal_session import end_portal_session, portal_case, session_minutes, start_portal_session
 from pledge.rights.releases import available_files, find_download, record_download
@@ -69,6 +74,10 @@ def portal_open(request: HttpRequest, token: str) -> HttpResponse:
     return redirect("rights:portal_request")
 
 
+def _evidence_form(data: object = None, files: object = None) -> EvidenceUploadForm:
+    return EvidenceUploadForm(data, files, allowed=EVIDENCE_TYPES, limit=max_upload_bytes())
+
+
 @never_cache
 @require_GET
 def portal_request(request: HttpRequest) -> HttpResponse:
@@ -76,8 +85,33 @@ def portal_request(request: HttpRequest) -> HttpResponse:
     case = portal_case(request)
     if case is None:
         return redirect("rights:portal_start")
+    return _request_page(request, case, _evidence_form())
+
+
+@never_cache
+@require_POST
+def portal_upload(request: HttpRequest) -> HttpResponse:
+    """Take proof of identity or authority from the requester, checked and scanned, as the case's ID evidence."""
+    case = portal_case(request)
+    if case is None:
+        return redirect("rights:portal_start")
+    form = _evidence_form(request.POST, request.FILES)
+    if form.is_valid():
+        try:
+            receive_portal_evidence(case=case, proof=form.cleaned_data["proof"], upload=form.cleaned_data["file"])
+        except (UploadRejectedError, EvidenceUploadError, CaseworkError) as problem:
+            form.add_error("file", str(problem))
+        else:
+            messages.success(request, "We have received your file. We will contact you if we need anything else.")
+            return redirect("rights:portal_request")
+    return _request_page(request, case, form)
+
+
+def _request_page(request: HttpRequest, case: Case, evidence_form: EvidenceUploadForm) -> HttpResponse:
     status = portal_status(case)
     context = {
+        "evidence_form": evidence_form if can_send_evidence(case) or evidence_form.errors else None,
+        "awaiting_proof": case.state == CaseState.AWAITING_ID,
         "status": status,
         "rows": status_rows(status),
         "files": [

@@ -45,6 +45,10 @@ class ReleaseError(ValueError):
     """A release action refused, with a message for staff; nothing was saved."""
 
 
+class AddressMismatchError(ReleaseError):
+    """The email address staff typed to confirm a release is not the one on the case (P133)."""
+
+
 def release_days() -> int:
     """How long a released response stays downloadable (``PLEDGE_PORTAL_RELEASE_DAYS``): council policy, 28 days."""
     return int(getattr(settings, "PLEDGE_PORTAL_RELEASE_DAYS", 28))
@@ -98,14 +102,27 @@ def unreleased_files(case: Case) -> QuerySet[ResponseFile]:
     return case.response_files.filter(release__isnull=True)
 
 
-def release_response(*, case: Case, actor: Any, now: datetime | None = None) -> Release:
-    """Release every unreleased file to the portal for ``release_days()`` and queue the "response ready" email."""
+def addresses_match(*, typed: str, on_case: str) -> bool:
+    """Whether the address staff typed is the case's, ignoring case and spaces at either end."""
+    return bool(on_case.strip()) and typed.strip().casefold() == on_case.strip().casefold()
+
+
+def release_response(*, case: Case, confirm_email: str, actor: Any, now: datetime | None = None) -> Release:
+    """Release every unreleased file to the portal for ``release_days()`` and queue the "response ready" email.
+
+    P133: staff confirm the requester's address by typing it; a mismatch releases nothing. The email carries only
+    a link to the portal, where the files need a one-time link and expire; never an attachment."""
     now = now or timezone.now()
     files = unreleased_files(case)
     if not files.exists():
         raise ReleaseError("Upload at least one file before releasing the response")
     if not case.requester_email:
         raise ReleaseError("The requester gave no email address, so cannot use the portal: send the response by post")
+    if not addresses_match(typed=confirm_email, on_case=case.requester_email):
+        raise AddressMismatchError(
+            "The email address you typed does not match the one on the case: check it with the requester before "
+            "releasing anything"
+        )
     if case.state in (CaseState.AWAITING_ID, CaseState.WITHDRAWN):
         raise ReleaseError("Nothing can be released while the request is waiting for proof of identity or withdrawn")
     # P071, P046: personal data goes only to someone whose identity, and any authority to act, has been checked.

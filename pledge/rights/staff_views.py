@@ -7,6 +7,7 @@ import logging
 from datetime import timedelta
 from typing import Any
 
+from django import forms
 from django.contrib import messages
 from django.http import FileResponse, HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
@@ -21,7 +22,7 @@ from pledge.core.roles import Permission
 from pledge.core.uploads import TYPES, FileType, UploadRejectedError, private_storage
 from pledge.rights import releases
 from pledge.rights.models import Release, ResponseFile
-from pledge.rights.portal_forms import ResponseFileForm, WithdrawReleaseForm
+from pledge.rights.portal_forms import ReleaseForm, ResponseFileForm, WithdrawReleaseForm
 
 logger = logging.getLogger(__name__)
 
@@ -42,6 +43,7 @@ def _page(
     *,
     upload_form: ResponseFileForm | None = None,
     withdraw: tuple[int, WithdrawReleaseForm] | None = None,
+    release_form: ReleaseForm | None = None,
     error: str = "",
 ) -> HttpResponse:
     failed_release, failed_form = withdraw or (None, None)
@@ -55,13 +57,16 @@ def _page(
         }
         for release in case.releases.select_related("released_by", "withdrawn_by")
     ]
-    failed = upload_form if upload_form is not None and upload_form.errors else failed_form
+    failed: forms.Form | None = upload_form if upload_form is not None and upload_form.errors else failed_form
+    if release_form is not None and release_form.errors:
+        failed = release_form
     context = {
         "staff_section": "cases",
         "case": case,
         "can_handle": request.user.has_pledge_permission(Permission.HANDLE_CASES),  # type: ignore[union-attr]
         "unreleased": list(releases.unreleased_files(case)),
         "upload_form": upload_form or _upload_form(),
+        "release_form": release_form or ReleaseForm(),
         "release_rows": release_rows,
         "downloads": list(releases.downloads_for(case)),
         "release_until": timezone.now() + timedelta(days=releases.release_days()),
@@ -134,10 +139,16 @@ def open_file(request: HttpRequest, pk: int, file_id: int) -> HttpResponseBase:
 @require_permission(Permission.HANDLE_CASES)
 def release_files(request: HttpRequest, pk: int) -> HttpResponse:
     case = get_object_or_404(Case, pk=pk)
+    form = ReleaseForm(request.POST)
+    if not form.is_valid():
+        return _page(request, case, release_form=form)
     try:
-        release = releases.release_response(case=case, actor=request.user)
+        release = releases.release_response(
+            case=case, confirm_email=form.cleaned_data["confirm_email"], actor=request.user
+        )
     except releases.ReleaseError as problem:
-        return _page(request, case, error=str(problem))
+        form.add_error("confirm_email" if isinstance(problem, releases.AddressMismatchError) else None, str(problem))
+        return _page(request, case, release_form=form)
     messages.success(
         request,
         f"Response released to the requester portal until {timezone.localtime(release.expires_at):%-d %B %Y}. "

@@ -34,6 +34,7 @@ urlpatterns = [
     path("check-your-request/open/<str:token>/", portal_views.portal_open, name="portal_open"),
     path("check-your-request/your-request/", portal_views.portal_request, name="portal_request"),
     path("check-your-request/files/<int:file_id>/", portal_views.portal_download, name="portal_download"),
+    path("check-your-request/send-proof/", portal_views.portal_upload, name="portal_upload"),
     path("check-your-request/sign-out/", portal_views.portal_sign_out, name="portal_sign_out"),
     path("check-your-request/signed-out/", portal_views.portal_signed_out, name="portal_signed_out"),
     path("<rights_question:slug>/", views.question, name="question"),

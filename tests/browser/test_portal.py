@@ -7,7 +7,8 @@ from zoneinfo import ZoneInfo
 import pytest
 from playwright.sync_api import Page
 
-from pledge.casework.services import extend_deadline
+from pledge.casework.record_models import IdentityEvidence
+from pledge.casework.services import ask_for_identity, extend_deadline
 from pledge.casework.tests.factories import EMAIL, make_case
 from pledge.core.models import User
 from pledge.core.roles import Role
@@ -154,6 +155,13 @@ def test_staff_upload_and_release_the_response_with_javascript_off(
     page.get_by_label("Upload a response file").set_input_files(str(good))
     follow(page, page.get_by_role("button", name="Add file"))
     assert "File added." in page.content()
+    confirm = page.get_by_label("Type the requester's email address to confirm")
+    confirm.fill("someone.else@example.com")
+    follow(page, page.get_by_role("button", name="Release the response"))
+    assert "does not match the one on the case" in page.locator(".govuk-error-summary").inner_text()
+    assert not case.releases.exists()
+    assert_accessible(page)
+    page.get_by_label("Type the requester's email address to confirm").fill(EMAIL.upper())
     follow(page, page.get_by_role("button", name="Release the response"))
     assert "Response released to the requester portal until 8 October 2026" in page.content()
     assert_accessible(page)
@@ -166,3 +174,40 @@ def test_staff_upload_and_release_the_response_with_javascript_off(
     follow(page, page.get_by_role("link", name=f"Back to case {case.reference}"))
     assert "Nothing is available to the requester now" in page.locator("main").inner_text()
     assert_accessible(page)
+
+
+def test_the_requester_sends_proof_of_identity_with_javascript_off(
+    live_server, page_without_js, assert_accessible, case, tmp_path
+):
+    ask_for_identity(case=case, on=date(2026, 9, 10), actor=None)
+    page = page_without_js
+    page.goto(live_server.url + "/your-rights/check-your-request/")
+    page.get_by_label("Reference number").fill(case.reference)
+    page.get_by_label("Email address").fill(EMAIL)
+    follow(page, page.get_by_role("button", name="Send me a link"))
+    page.goto(live_server.url + emailed_link_path(case))
+    follow(page, page.get_by_role("button", name="Continue"))
+    assert "Send us proof of identity or authority" in page.locator("main").inner_text()
+    assert_accessible(page)
+
+    follow(page, page.get_by_role("button", name="Send file"))
+    summary = page.locator(".govuk-error-summary").inner_text()
+    assert "Select what you are sending" in summary and "Select a file to upload" in summary
+    assert_accessible(page)
+
+    wrong = tmp_path / "passport.pdf"
+    wrong.write_bytes(b"<html>not a pdf</html>")
+    page.get_by_label("Proof of your identity").check()
+    page.get_by_label("Upload a file").set_input_files(str(wrong))
+    follow(page, page.get_by_role("button", name="Send file"))
+    assert "The selected file is not a real PDF" in page.locator(".govuk-error-summary").inner_text()
+    assert_accessible(page)
+
+    good = tmp_path / "driving licence.pdf"
+    good.write_bytes(PDF)
+    page.get_by_label("Proof of your identity").check()
+    page.get_by_label("Upload a file").set_input_files(str(good))
+    follow(page, page.get_by_role("button", name="Send file"))
+    assert "We have received your file" in page.locator("main").inner_text()
+    assert_accessible(page)
+    assert IdentityEvidence.objects.get(case=case).original_name == "driving licence.pdf"

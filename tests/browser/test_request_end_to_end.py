@@ -224,6 +224,7 @@ def release_the_response(page: Page, case: Case, tmp_path, assert_accessible) ->
     follow(page, page.get_by_role("button", name="Add file"))
     assert "File added." in page.content()
     checked(page, assert_accessible)
+    page.get_by_label("Type the requester's email address to confirm").fill(EMAIL)
     follow(page, page.get_by_role("button", name="Release the response"))
     assert "Response released to the requester portal until" in page.content()
     checked(page, assert_accessible)

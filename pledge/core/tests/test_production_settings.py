@@ -40,6 +40,7 @@ def test_the_deployment_check_passes_with_debug_off() -> None:
         PLEDGE_DEBUG="0",
         PLEDGE_SECRET_KEY=secrets.token_urlsafe(60),
         PLEDGE_FILE_KEYS=new_file_key(),
+        PLEDGE_MALWARE_SCAN_COMMAND="clamdscan --no-summary --fdpass {path}",
     )
     assert finished.returncode == 0, finished.stderr
 

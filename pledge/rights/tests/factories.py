@@ -41,4 +41,4 @@ def release(*, case: Case, names: tuple[str, ...] = ("Your information.pdf",), a
     identity_checked(case, actor=actor)
     for name in names:
         add_file(case=case, name=name, actor=actor)
-    return release_response(case=case, actor=actor or release_officer())
+    return release_response(case=case, confirm_email=case.requester_email, actor=actor or release_officer())

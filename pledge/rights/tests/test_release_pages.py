@@ -5,6 +5,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
 
+from pledge.casework.tests.factories import EMAIL
 from pledge.core.models import AuditAction, AuditEvent, User
 from pledge.core.roles import Role
 from pledge.rights.models import ReleaseDownload
@@ -24,6 +25,11 @@ def staff() -> Client:
 
 def page_url(case) -> str:
     return reverse("rights_staff:release", kwargs={"pk": case.pk})
+
+
+def send(staff: Client, case, *, email: str = EMAIL):
+    """Press "Release the response" having typed ``email`` as the requester's address."""
+    return staff.post(reverse("rights_staff:send", kwargs={"pk": case.pk}), {"confirm_email": email})
 
 
 def test_uploading_a_file_keeps_it_unreleased(staff: Client, web_case) -> None:
@@ -66,7 +72,7 @@ def test_an_oversized_upload_is_refused(staff: Client, web_case, settings) -> No
 def test_releasing_from_the_page(staff: Client, web_case) -> None:
     identity_checked(web_case)
     add_file(case=web_case)
-    response = staff.post(reverse("rights_staff:send", kwargs={"pk": web_case.pk}))
+    response = send(staff, web_case)
     assert response["Location"] == page_url(web_case)
     assert web_case.releases.count() == 1
     assert (
@@ -76,9 +82,9 @@ def test_releasing_from_the_page(staff: Client, web_case) -> None:
 
 
 def test_releasing_nothing_shows_an_error_summary(staff: Client, web_case) -> None:
-    response = staff.post(reverse("rights_staff:send", kwargs={"pk": web_case.pk}))
+    response = send(staff, web_case)
     assert response.status_code == 200
-    assert error_links(response) == [("#release", "Upload at least one file before releasing the response")]
+    assert error_links(response) == [("#id_confirm_email", "Upload at least one file before releasing the response")]
     assert not web_case.releases.exists()
 
 
@@ -129,15 +135,45 @@ def test_the_page_warns_when_the_requester_gave_no_email_address(staff: Client, 
     warning = html(staff.get(page_url(web_case))).select_one(".govuk-warning-text")
     assert "cannot use the requester portal" in warning.get_text()
     add_file(case=web_case)
-    response = staff.post(reverse("rights_staff:send", kwargs={"pk": web_case.pk}))
+    response = send(staff, web_case)
     assert error_links(response)[0][1].startswith("The requester gave no email address")
     assert not web_case.releases.exists()
 
 
 def test_releasing_before_identity_is_checked_shows_an_error_summary(staff: Client, web_case) -> None:
     add_file(case=web_case)
-    response = staff.post(reverse("rights_staff:send", kwargs={"pk": web_case.pk}))
+    response = send(staff, web_case)
     assert error_links(response) == [
-        ("#release", "Record how the requester's identity was checked before releasing anything")
+        ("#id_confirm_email", "Record how the requester's identity was checked before releasing anything")
     ]
     assert not web_case.releases.exists()
+
+
+def test_releasing_needs_the_requester_email_address_typed(staff: Client, web_case) -> None:
+    identity_checked(web_case)
+    add_file(case=web_case)
+    response = send(staff, web_case, email="")
+    assert error_links(response) == [
+        ("#id_confirm_email", "Enter the requester's email address to confirm where the response goes")
+    ]
+    assert not web_case.releases.exists()
+
+
+def test_it_refuses_a_release_when_the_typed_address_does_not_match(staff: Client, web_case) -> None:
+    identity_checked(web_case)
+    add_file(case=web_case)
+    response = send(staff, web_case, email="someone.else@example.com")
+    assert response.status_code == 200
+    (link,) = error_links(response)
+    assert link[0] == "#id_confirm_email"
+    assert link[1].startswith("The email address you typed does not match the one on the case")
+    assert html(response).select_one("title").get_text().strip().startswith("Error:")
+    assert not web_case.releases.exists()
+    assert not AuditEvent.objects.filter(object_ref=web_case.reference, action=AuditAction.PUBLISH).exists()
+
+
+def test_the_typed_address_may_differ_in_capitals_and_spaces(staff: Client, web_case) -> None:
+    identity_checked(web_case)
+    add_file(case=web_case)
+    assert send(staff, web_case, email=f"  {EMAIL.upper()} ")["Location"] == page_url(web_case)
+    assert web_case.releases.count() == 1

@@ -12,11 +12,14 @@ from pledge.casework import services
 from pledge.casework.identity import record_identity_check
 from pledge.casework.models import Relationship
 from pledge.casework.record_models import AuthorityType, CheckMethod
+from pledge.casework.tests.factories import EMAIL
 from pledge.core.models import AuditAction, AuditEvent
 from pledge.core.uploads import UploadRejectedError, private_storage
 from pledge.rights.releases import (
+    AddressMismatchError,
     ReleaseError,
     add_response_file,
+    addresses_match,
     release_response,
     remove_response_file,
     withdraw_release,
@@ -111,7 +114,7 @@ def test_releasing_is_audited_by_reference_and_queues_the_ready_email(
 
 def test_nothing_to_release_is_refused(web_case) -> None:
     with pytest.raises(ReleaseError, match="Upload at least one file"):
-        release_response(case=web_case, actor=release_officer())
+        release_response(case=web_case, confirm_email=EMAIL, actor=release_officer())
 
 
 def test_a_requester_without_an_email_address_cannot_be_sent_to_the_portal(web_case) -> None:
@@ -119,14 +122,14 @@ def test_a_requester_without_an_email_address_cannot_be_sent_to_the_portal(web_c
     web_case.save()
     add_file(case=web_case)
     with pytest.raises(ReleaseError, match="no email address"):
-        release_response(case=web_case, actor=release_officer())
+        release_response(case=web_case, confirm_email=EMAIL, actor=release_officer())
 
 
 def test_nothing_is_released_while_waiting_for_proof_of_identity(web_case) -> None:
     services.ask_for_identity(case=web_case, on=date(2026, 9, 10), actor=None)
     add_file(case=web_case)
     with pytest.raises(ReleaseError, match="proof of identity"):
-        release_response(case=web_case, actor=release_officer())
+        release_response(case=web_case, confirm_email=EMAIL, actor=release_officer())
     assert not web_case.releases.exists()
 
 
@@ -160,7 +163,7 @@ def test_a_released_file_cannot_be_removed_but_a_waiting_one_can(web_case, priva
 def test_nothing_is_released_before_the_requesters_identity_is_checked(web_case) -> None:
     add_file(case=web_case)
     with pytest.raises(ReleaseError, match="identity was checked"):
-        release_response(case=web_case, actor=release_officer())
+        release_response(case=web_case, confirm_email=EMAIL, actor=release_officer())
     assert not web_case.releases.exists()
 
 
@@ -170,7 +173,7 @@ def test_nothing_is_released_to_a_representative_before_their_authority_is_check
     identity_checked(web_case)
     add_file(case=web_case)
     with pytest.raises(ReleaseError, match="proof of authority"):
-        release_response(case=web_case, actor=release_officer())
+        release_response(case=web_case, confirm_email=EMAIL, actor=release_officer())
     record_identity_check(
         case=web_case,
         on=date(2026, 9, 10),
@@ -178,4 +181,19 @@ def test_nothing_is_released_to_a_representative_before_their_authority_is_check
         authority_type=AuthorityType.SIGNED_AUTHORITY,
         actor=release_officer(),
     )
-    assert release_response(case=web_case, actor=release_officer()).files.count() == 1
+    assert release_response(case=web_case, confirm_email=EMAIL, actor=release_officer()).files.count() == 1
+
+
+def test_it_refuses_a_release_to_an_address_that_is_not_the_case_one(web_case) -> None:
+    identity_checked(web_case)
+    add_file(case=web_case)
+    with pytest.raises(AddressMismatchError, match="does not match the one on the case"):
+        release_response(case=web_case, confirm_email="zebedee@example.org", actor=release_officer())
+    assert not web_case.releases.exists()
+    assert web_case.response_files.get().release is None
+
+
+def test_the_confirmed_address_ignores_capitals_and_surrounding_spaces() -> None:
+    assert addresses_match(typed="  Jo.Bloggs@Example.COM ", on_case="jo.bloggs@example.com")
+    assert not addresses_match(typed="jo.bloggs@example.co", on_case="jo.bloggs@example.com")
+    assert not addresses_match(typed="", on_case="")
