@@ -23,9 +23,9 @@ from pledge.calendars.services import current_calendar
 from pledge.casework import demo_flows as flow
 from pledge.casework import letters, services
 from pledge.casework.clock import CLOCK_KIND, NOT_EXTENDABLE
-from pledge.casework.demo_flows import ACCESS_KINDS, STAFF_CHANNELS, Demo
+from pledge.casework.demo_flows import STAFF_CHANNELS, Demo
 from pledge.casework.demo_people import pick_channel, pick_kind
-from pledge.casework.models import Case, CaseKind, Channel, Relationship, default_nation
+from pledge.casework.models import ACCESS_KINDS, Case, CaseKind, Channel, Relationship, default_nation
 from pledge.casework.rag import end_of_week, working_days_until
 from pledge.casework.states import OPEN_STATES
 from pledge.core.audit import record

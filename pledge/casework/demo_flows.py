@@ -35,7 +35,6 @@ from pledge.law.restriction import RestrictionGround
 from pledge.register.models import ProcessingActivity, System
 from pledge.rights.releases import add_response_file, release_response
 
-ACCESS_KINDS = frozenset({CaseKind.ACCESS, CaseKind.ACCESS_CCTV})
 FULFILLED_KINDS = frozenset({CaseKind.RECTIFICATION, CaseKind.ERASURE, CaseKind.RESTRICTION})
 STAFF_CHANNELS = frozenset({Channel.PHONE, Channel.LETTER, Channel.IN_PERSON})
 AUTHORITY_FOR = {

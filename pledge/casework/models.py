@@ -28,6 +28,10 @@ class CaseKind(models.TextChoices):
     THIRD_PARTY_AUTHORISATION = "third_party_authorisation", "Let someone else see my record"
 
 
+# The right of access (Art 15), to records or to footage: the kinds answered with a copy of the data.
+ACCESS_KINDS = frozenset({CaseKind.ACCESS, CaseKind.ACCESS_CCTV})
+
+
 class Channel(models.TextChoices):
     WEB = "web", "Website"
     PHONE = "phone", "Phone"

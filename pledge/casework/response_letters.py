@@ -15,7 +15,7 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 
-from pledge.casework.models import Case, CaseKind
+from pledge.casework.models import ACCESS_KINDS, Case, CaseKind
 from pledge.casework.record_models import SearchState
 from pledge.casework.scope import activity_facts, case_activities, case_verdict
 from pledge.casework.states import CaseState
@@ -150,7 +150,7 @@ def response_blocked(case: Case) -> str:
 
 def nothing_held(case: Case) -> bool:
     """P040: an access request whose every search was done and found nothing is answered "no personal data held"."""
-    if case.kind not in (CaseKind.ACCESS, CaseKind.ACCESS_CCTV):
+    if case.kind not in ACCESS_KINDS:
         return False
     states = set(case.search_tasks.values_list("state", flat=True))  # type: ignore[attr-defined]
     return SearchState.NOTHING_FOUND in states and states <= {SearchState.NOTHING_FOUND, SearchState.NOT_APPLICABLE}

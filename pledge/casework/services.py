@@ -21,7 +21,16 @@ from pledge.casework.identity_rules import (
     check_problem,
     proof_for,
 )
-from pledge.casework.models import Case, CaseKind, Channel, Clarification, ExemptionDecision, Proof, format_reference
+from pledge.casework.models import (
+    ACCESS_KINDS,
+    Case,
+    CaseKind,
+    Channel,
+    Clarification,
+    ExemptionDecision,
+    Proof,
+    format_reference,
+)
 from pledge.casework.record_models import CheckMethod, IdentityCheck, SearchState
 from pledge.casework.states import CaseState, IllegalTransitionError, check_move, is_open
 from pledge.core.audit import record
@@ -210,9 +219,6 @@ def mark_responded(*, case: Case, on: date, actor: Any) -> Case:
     case.responded_on = on
     late = " (after the due date)" if on > case.due_on else ""
     return _move(case, CaseState.RESPONDED, actor=actor, summary=f"Response sent{late}", on=on)
-
-
-ACCESS_KINDS = frozenset({CaseKind.ACCESS, CaseKind.ACCESS_CCTV})
 
 
 def close_problem(case: Case) -> str | None:
@@ -441,5 +447,9 @@ def _check_not_before_receipt(case: Case, day: date) -> None:
         raise CaseworkError(f"The date cannot be before the request was received ({case.received_on:%-d %B %Y})")
 
 
-def _audit(case: Case, actor: Any, action: AuditAction, summary: str, **changes: Any) -> None:
+def record_case_event(case: Case, actor: Any, action: AuditAction, summary: str, **changes: Any) -> None:
+    """One row on the case's timeline (the audit trail): the reference names the case, the summary never a person."""
     record(actor=actor, action=action, object_type=OBJECT_TYPE, object_ref=case.reference, summary=summary, **changes)
+
+
+_audit = record_case_event
