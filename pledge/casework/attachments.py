@@ -13,7 +13,6 @@ from pledge.casework import services
 from pledge.casework.models import Case
 from pledge.casework.record_files import open_private, stored_upload
 from pledge.casework.record_models import AttachmentKind, CaseAttachment
-from pledge.core.audit import record
 from pledge.core.models import AuditAction
 from pledge.core.uploads import FileType
 
@@ -53,15 +52,13 @@ def add_attachment(*, case: Case, kind: AttachmentKind | str, upload: File, acto
                 sha256=checked.sha256,
                 uploaded_by=actor,
             )
-            _audit(case, actor, AuditAction.CREATE, f"Attachment {attachment.pk} added ({chosen.label.lower()})")
+            services.record_case_event(
+                case, actor, AuditAction.CREATE, f"Attachment {attachment.pk} added ({chosen.label.lower()})"
+            )
     return attachment
 
 
 def open_attachment(*, attachment: CaseAttachment, actor: Any) -> IO[bytes]:
     """The attachment's contents for a permitted download, with an audit row."""
-    _audit(attachment.case, actor, AuditAction.VIEW, f"Attachment {attachment.pk} downloaded")
+    services.record_case_event(attachment.case, actor, AuditAction.VIEW, f"Attachment {attachment.pk} downloaded")
     return open_private(attachment.stored_name)
-
-
-def _audit(case: Case, actor: Any, action: AuditAction, summary: str) -> None:
-    record(actor=actor, action=action, object_type=services.OBJECT_TYPE, object_ref=case.reference, summary=summary)

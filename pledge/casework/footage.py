@@ -18,7 +18,6 @@ from pledge.casework.footage_models import FootageScope, RetrievalOutcome, Third
 from pledge.casework.models import Case, CaseKind, ExemptionDecision
 from pledge.casework.record_models import SearchState, SearchTask
 from pledge.casework.states import OPEN_STATES, is_open
-from pledge.core.audit import record
 from pledge.core.models import AuditAction
 from pledge.law.footage import (
     DEFAULT_WARNING_DAYS,
@@ -125,7 +124,9 @@ def scope_footage(
                 assignee=old_task.assignee,
                 actor=actor,
             )
-        _audit(case, actor, f"CCTV footage scoped: {system.name}, window of {_hours(scope)}")
+        services.record_case_event(
+            case, actor, AuditAction.UPDATE, f"CCTV footage scoped: {system.name}, window of {_hours(scope)}"
+        )
     return scope
 
 
@@ -165,7 +166,7 @@ def record_retrieval(
                 assignee=scope.search_task.assignee,
                 actor=actor,
             )
-        _audit(case, actor, f"CCTV footage: {chosen.label.lower()}")
+        services.record_case_event(case, actor, AuditAction.UPDATE, f"CCTV footage: {chosen.label.lower()}")
     return scope
 
 
@@ -201,7 +202,9 @@ def record_third_parties(
         scope.redaction_method, scope.exemption = how, exemption
         scope.third_parties_recorded_by, scope.third_parties_recorded_at = actor, timezone.now()
         scope.save()
-        _audit(case, actor, f"CCTV footage third parties: {chosen.label.split(' (')[0].lower()}")
+        services.record_case_event(
+            case, actor, AuditAction.UPDATE, f"CCTV footage third parties: {chosen.label.split(' (')[0].lower()}"
+        )
     return scope
 
 
@@ -234,16 +237,6 @@ def _when(moment: datetime) -> str:
 def _hours(scope: FootageScope) -> str:
     minutes = int((scope.window_end - scope.window_start).total_seconds() // 60)
     return f"{minutes // 60} h {minutes % 60:02d} min"
-
-
-def _audit(case: Case, actor: Any, summary: str) -> None:
-    record(
-        actor=actor,
-        action=AuditAction.UPDATE,
-        object_type=services.OBJECT_TYPE,
-        object_ref=case.reference,
-        summary=summary,
-    )
 
 
 def footage_at_risk(*, now: datetime | None = None) -> list[tuple[Case, str]]:

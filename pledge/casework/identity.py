@@ -26,7 +26,6 @@ from pledge.casework.models import Case, Proof
 from pledge.casework.record_files import delete_private, open_private, stored_upload
 from pledge.casework.record_models import CheckMethod, EvidenceDeletion, IdentityCheck, IdentityEvidence
 from pledge.casework.states import CaseState, is_open
-from pledge.core.audit import record
 from pledge.core.models import AuditAction
 from pledge.core.uploads import FileType
 
@@ -64,7 +63,9 @@ def record_identity_check(
     with transaction.atomic():
         check.save()
         attach_evidence_to(check)
-        _audit(case, actor, AuditAction.CREATE, f"{check.get_proof_display()} checked: {check.get_method_display()}")
+        services.record_case_event(
+            case, actor, AuditAction.CREATE, f"{check.get_proof_display()} checked: {check.get_method_display()}"
+        )
         # A new request whose requester is now known (and whose representative, if any, may act) is being worked.
         if case.state == CaseState.RECEIVED and identity_recorded(case) and not authority_missing(case):
             services.start_work(case=case, on=on, actor=actor)
@@ -96,7 +97,7 @@ def add_evidence(*, case: Case, proof: Proof | str, upload: File, actor: Any) ->
             uploaded_by=actor,
             delete_after=delete_after_for(check.checked_on if check else today),
         )
-        _audit(
+        services.record_case_event(
             case,
             actor,
             AuditAction.CREATE,
@@ -127,7 +128,9 @@ def open_evidence(*, evidence: IdentityEvidence, actor: Any) -> IO[bytes]:
     """The evidence file for a permitted download, with an audit row; ``CaseworkError`` once it is deleted."""
     if evidence.is_deleted:
         raise services.CaseworkError("This evidence has been deleted")
-    _audit(evidence.case, actor, AuditAction.VIEW, f"{evidence.get_proof_display()} evidence {evidence.pk} downloaded")
+    services.record_case_event(
+        evidence.case, actor, AuditAction.VIEW, f"{evidence.get_proof_display()} evidence {evidence.pk} downloaded"
+    )
     return open_private(evidence.stored_name)
 
 
@@ -146,14 +149,10 @@ def _delete(evidence: IdentityEvidence, *, actor: Any, how: EvidenceDeletion) ->
         locked.stored_name = ""
         locked.original_name = ""
         locked.save(update_fields=["deleted_at", "deleted_by", "deletion", "stored_name", "original_name"])
-        _audit(
+        services.record_case_event(
             locked.case, actor, AuditAction.DELETE, f"{locked.get_proof_display()} evidence {locked.pk}: {how.label}"
         )
         # Last, so a failure above keeps the file; should the commit itself fail, the next purge finds the row
         # again and deleting a missing file is not an error.
         delete_private(name)
     return True
-
-
-def _audit(case: Case, actor: Any, action: AuditAction, summary: str) -> None:
-    record(actor=actor, action=action, object_type=services.OBJECT_TYPE, object_ref=case.reference, summary=summary)

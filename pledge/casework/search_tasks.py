@@ -15,7 +15,6 @@ from pledge.casework import services
 from pledge.casework.models import Case
 from pledge.casework.record_models import SearchState, SearchTask
 from pledge.casework.states import is_open
-from pledge.core.audit import record
 from pledge.core.models import AuditAction
 from pledge.register.models import Service, System
 
@@ -58,7 +57,9 @@ def create_search_tasks_from_activities(*, case: Case, actor: Any) -> list[Searc
             if key not in existing
         ]
         if created:
-            _audit(case, actor, AuditAction.CREATE, f"{_tasks_text(len(created))} created from the activities")
+            services.record_case_event(
+                case, actor, AuditAction.CREATE, f"{_tasks_text(len(created))} created from the activities"
+            )
     return created
 
 
@@ -80,7 +81,7 @@ def add_search_task(
             assignee=assignee,
             label=search_label(service=service, system=system),
         )
-        _audit(case, actor, AuditAction.CREATE, f"Search task {task.pk} added")
+        services.record_case_event(case, actor, AuditAction.CREATE, f"Search task {task.pk} added")
     return task
 
 
@@ -103,7 +104,14 @@ def record_search(*, task: SearchTask, state: SearchState | str, note: str, assi
             task.completed_by, task.completed_at = actor, timezone.now()
         task.save()
         after = {"state": task.state, "assignee": task.assignee_id}
-        _audit(case, actor, AuditAction.UPDATE, f"Search task {task.pk}: {chosen.label.lower()}", before, after)
+        services.record_case_event(
+            case,
+            actor,
+            AuditAction.UPDATE,
+            f"Search task {task.pk}: {chosen.label.lower()}",
+            before=before,
+            after=after,
+        )
     return task
 
 
@@ -120,15 +128,3 @@ def search_progress(case: Case) -> Progress:
 def _check_open(case: Case) -> None:
     if not is_open(case.state):
         raise services.CaseworkError("Searches can only be changed while the request is open")
-
-
-def _audit(case: Case, actor: Any, action: AuditAction, summary: str, before: Any = None, after: Any = None) -> None:
-    record(
-        actor=actor,
-        action=action,
-        object_type=services.OBJECT_TYPE,
-        object_ref=case.reference,
-        summary=summary,
-        before=before,
-        after=after,
-    )

@@ -18,9 +18,8 @@ from django.utils import timezone
 
 from pledge.casework.identity_rules import authority_missing, identity_recorded
 from pledge.casework.models import Case
-from pledge.casework.services import OBJECT_TYPE
+from pledge.casework.services import record_case_event
 from pledge.casework.states import CaseState
-from pledge.core.audit import record
 from pledge.core.models import AuditAction
 from pledge.core.uploads import TYPES, FileType, check_upload, describe_size, private_name, private_storage
 from pledge.rights.models import Release, ReleaseDownload, ReleaseStatus, ResponseFile
@@ -80,7 +79,7 @@ def add_response_file(*, case: Case, upload: File, actor: Any) -> ResponseFile:
                 uploaded_by=actor,
             )
             summary = f"Response file {response_file.pk} added ({TYPES[checked.file_type].label}, "
-            _audit(case, actor, AuditAction.CREATE, summary + f"{describe_size(checked.size)})")
+            record_case_event(case, actor, AuditAction.CREATE, summary + f"{describe_size(checked.size)})")
     except Exception:
         storage.delete(stored)
         raise
@@ -94,7 +93,7 @@ def remove_response_file(*, response_file: ResponseFile, actor: Any) -> None:
     stored, case, number = response_file.storage_name, response_file.case, response_file.pk
     with transaction.atomic():
         response_file.delete()
-        _audit(case, actor, AuditAction.DELETE, f"Response file {number} removed before release")
+        record_case_event(case, actor, AuditAction.DELETE, f"Response file {number} removed before release")
         transaction.on_commit(lambda: private_storage().delete(stored))
 
 
@@ -138,7 +137,7 @@ def release_response(*, case: Case, confirm_email: str, actor: Any, now: datetim
         until = f"{timezone.localtime(release.expires_at):%-d %B %Y}"
         files_text = f"{count} file{'s' if count != 1 else ''}"
         summary = f"Response released to the requester portal ({files_text}, until {until})"
-        _audit(case, actor, AuditAction.PUBLISH, summary)
+        record_case_event(case, actor, AuditAction.PUBLISH, summary)
         release_id = release.pk
         transaction.on_commit(lambda: send_response_ready.enqueue(release_id=release_id))
     return release
@@ -155,7 +154,9 @@ def withdraw_release(*, release: Release, reason: str, actor: Any, now: datetime
         release.withdrawn_by = actor
         release.withdrawal_reason = reason.strip()
         release.save(update_fields=["withdrawn_at", "withdrawn_by", "withdrawal_reason"])
-        _audit(release.case, actor, AuditAction.UPDATE, f"Release {release.pk} withdrawn from the requester portal")
+        record_case_event(
+            release.case, actor, AuditAction.UPDATE, f"Release {release.pk} withdrawn from the requester portal"
+        )
     return release
 
 
@@ -179,7 +180,7 @@ def record_download(*, response_file: ResponseFile, client: str) -> None:
     """Log one download from the portal (when, which file, a keyed hash of the address) with an audit row."""
     with transaction.atomic():
         ReleaseDownload.objects.create(file=response_file, client_hash=client)
-        _audit(
+        record_case_event(
             response_file.case,
             None,
             AuditAction.EXPORT,
@@ -189,7 +190,7 @@ def record_download(*, response_file: ResponseFile, client: str) -> None:
 
 def record_staff_view(*, response_file: ResponseFile, actor: Any) -> None:
     """Note that a member of staff opened a response file."""
-    _audit(response_file.case, actor, AuditAction.VIEW, f"Response file {response_file.pk} opened by staff")
+    record_case_event(response_file.case, actor, AuditAction.VIEW, f"Response file {response_file.pk} opened by staff")
 
 
 def available_files(case: Case) -> list[ResponseFile]:
@@ -204,7 +205,3 @@ def available_files(case: Case) -> list[ResponseFile]:
 def downloads_for(case: Case) -> QuerySet[ReleaseDownload]:
     """Every portal download of the case's files, newest first, for staff."""
     return ReleaseDownload.objects.filter(file__case=case).select_related("file")
-
-
-def _audit(case: Case, actor: Any, action: AuditAction, summary: str) -> None:
-    record(actor=actor, action=action, object_type=OBJECT_TYPE, object_ref=case.reference, summary=summary)
