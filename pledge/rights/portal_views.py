@@ -19,7 +19,15 @@ from pledge.casework.models import Case
 from pledge.casework.services import CaseworkError
 from pledge.casework.states import CaseState
 from pledge.core.encryption import DecryptionError
-from pledge.core.uploads import TYPES, FileType, UploadRejectedError, describe_size, max_upload_bytes, private_storage
+from pledge.core.uploads import (
+    TYPES,
+    FileType,
+    UploadRejectedError,
+    describe_size,
+    malware_scan_command,
+    max_upload_bytes,
+    private_storage,
+)
 from pledge.rights.evidence import EVIDENCE_TYPES, EvidenceUploadError, can_send_evidence, receive_portal_evidence
 from pledge.rights.hashing import client_hash
 from pledge.rights.models import ReleaseStatus
@@ -112,6 +120,8 @@ def _request_page(request: HttpRequest, case: Case, evidence_form: EvidenceUploa
     context = {
         "evidence_form": evidence_form if can_send_evidence(case) or evidence_form.errors else None,
         "awaiting_proof": case.state == CaseState.AWAITING_ID,
+        # Residents are told files are virus-checked only when a scanner is configured.
+        "virus_checked": bool(malware_scan_command()),
         "status": status,
         "rows": status_rows(status),
         "files": [

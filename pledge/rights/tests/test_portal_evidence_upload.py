@@ -61,6 +61,15 @@ def test_the_portal_page_offers_the_upload_form_while_waiting_for_proof(awaiting
     assert "You can send it using the form below" in page.get_text()
 
 
+def test_the_page_promises_a_virus_check_only_when_a_scanner_is_configured(
+    settings, awaiting_id, portal_client: Client
+) -> None:
+    settings.PLEDGE_MALWARE_SCAN_COMMAND = ""
+    assert "checked for viruses" not in html(portal_client.get(PORTAL_REQUEST)).get_text()
+    settings.PLEDGE_MALWARE_SCAN_COMMAND = "clamdscan --no-summary {path}"
+    assert "checked for viruses" in html(portal_client.get(PORTAL_REQUEST)).get_text()
+
+
 def test_a_clean_upload_is_kept_encrypted_as_id_evidence(scanner, awaiting_id, portal_client: Client) -> None:
     mail.outbox.clear()
     response = send(portal_client, name="Zebedee passport.pdf")
