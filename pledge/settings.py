@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "pledge.casework",
     "pledge.rights",
     "pledge.fulfilment",
+    "pledge.discovery",
 ]
 
 MIDDLEWARE = [
@@ -219,3 +220,9 @@ LOGGING = {
     # Request logs name paths only; Pledge never puts personal data in a URL.
     "loggers": {"django.request": {"level": "WARNING"}},
 }
+
+# Discovery (issue 5): the YAML file configuring the connected systems, and where the identity index is kept.
+# The index is derived data, rebuilt from the systems by `pledge identity index`, so it lives beside the private
+# files, not in the database. `make run` generates a small fictional Anyshire estate under var/estate.
+PLEDGE_SYSTEMS = Path(os.environ.get("PLEDGE_SYSTEMS", str(BASE_DIR / "var" / "estate" / "systems.yaml")))
+PLEDGE_IDENTITY_INDEX = Path(os.environ.get("PLEDGE_IDENTITY_INDEX", str(BASE_DIR / "var" / "identity-index")))
