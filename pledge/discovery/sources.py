@@ -79,6 +79,12 @@ class TableConfig:
     # For a linked table (e.g. case notes under a client), the column holding the parent row's key, and the parent.
     parent_table: str = ""
     parent_key: str = ""
+    # Retention (erasure plans, disposal): the register RetentionRule slug for these rows and the date column its
+    # period counts from (account closed, case closed, last contact...); empty when the system does not say.
+    retention_rule: str = ""
+    trigger_column: str = ""
+    # A column the system uses to mark a record restricted (Art 18); Pledge sets it through a writable connector.
+    restriction_column: str = ""
 
 
 class SystemKind(StrEnum):
