@@ -1,13 +1,16 @@
-"""Releasing a case's response to the requester portal. Included at /staff/cases/ before casework's URLs, whose
-``<pk>/<action>/`` pattern would otherwise take ``<pk>/release/``."""
+"""Releasing a case's response to the requester portal, and the reply to a request about someone who has died.
+
+Included at /staff/cases/ before casework's URLs, whose ``<pk>/<action>/`` pattern would otherwise take
+``<pk>/release/``."""
 
 from django.urls import path
 
-from pledge.rights import staff_views
+from pledge.rights import deceased_views, staff_views
 
 app_name = "rights_staff"
 
 urlpatterns = [
+    path("someone-who-has-died/", deceased_views.deceased_letter, name="deceased_letter"),
     path("<int:pk>/release/", staff_views.release_page, name="release"),
     path("<int:pk>/release/files/", staff_views.upload_file, name="upload"),
     path("<int:pk>/release/files/<int:file_id>/", staff_views.open_file, name="file"),
