@@ -240,3 +240,4 @@ class DecisionReview(models.Model):
     @property
     def decided(self) -> bool:
         return self.decided_on is not None
+from pledge.fulfilment.package_models import AccessPackage, AssessmentCopy, FlaggedPassage, PortabilityTransfer  # noqa: E402, F401, I001
