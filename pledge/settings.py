@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "pledge.rights",
     "pledge.fulfilment",
     "pledge.discovery",
+    "pledge.retention",
 ]
 
 MIDDLEWARE = [
