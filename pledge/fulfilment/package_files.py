@@ -102,6 +102,18 @@ def package_files(*, package: AccessPackage, snapshot: Snapshot, searches: list[
         for table, body in table_csvs(system).items():
             files[f"{folder}/{_slug(table)}.csv"] = body
     files["manifest.json"] = manifest(files, case=case, kind=package.kind, made_on=timezone.localdate())
+    if package.kind == PackageKind.PORTABILITY:
+        # Say which systems were left out and why, so the file is not mistaken for everything we hold.
+        document = json.loads(files["manifest.json"])
+        document["not_included"] = [
+            {
+                "system": name,
+                "reason": "Art 20(1): no activity of this system is based on consent or contract and "
+                "carried out by automated means",
+            }
+            for name in snapshot.get("not_portable", [])
+        ]
+        files["manifest.json"] = json.dumps(document, indent=2).encode()
     return files
 
 

@@ -141,6 +141,9 @@ def build_package(*, package_id: int) -> AccessPackage:
             systems=systems,
             progress=lambda done: _progress(package.pk, done),
         )
+        if systems is not None:
+            left_out = sorted({configs[r.system].name for r in refs if r.system in configs and r.system not in systems})
+            snapshot["not_portable"] = left_out
         if package.kind == PackageKind.ACCESS and case.requester_email:
             package_data.add_messages(snapshot, configs=configs, addresses={case.requester_email})
     except Exception as error:  # a connector's failure must end the build visibly, not leave it "Building"
