@@ -1,0 +1,248 @@
+"""The identity index: every record of every connected system, blocked and scored against a requester's details.
+
+``IdentityIndex.build`` streams each connector's records, normalises them, files each under its blocking keys,
+counts how common each name and postcode is and how many people share each email, phone and address, learns the
+Fellegi-Sunter parameters from the data (``training``) and writes the index (``store``). ``find`` looks a person
+up: the records sharing a blocking key with the query are scored field by field (``model``) and returned with a
+probability and the evidence (P070). Records of linked child tables (case notes under a client) are not indexed:
+they belong to their parent record, and fetching the parent returns them.
+"""
+
+import time
+from array import array
+from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
+
+import numpy as np
+
+from pledge.discovery.matching import store
+from pledge.discovery.matching.compare import Field, Level, compare_profiles
+from pledge.discovery.matching.model import FieldEvidence, Frequencies, Match, Parameters, probability, score
+from pledge.discovery.matching.names import Nicknames, soundex
+from pledge.discovery.matching.profile import Profile, Query, blocking_keys, profile_from_identity, profile_from_query
+from pledge.discovery.matching.training import learn_parameters, sample_profiles
+from pledge.discovery.sources import Connector, RecordKey, SourceRecord
+
+# A match at or above this probability is a candidate for a caseworker to confirm (see README, "Identity matching").
+CANDIDATE_THRESHOLD = 0.5
+BLOCK_CAP = 5000  # a blocking key shared by more records than this (a council's switchboard number) is not used
+MAX_CANDIDATES = 1500  # records scored per lookup: those sharing the most blocking keys with the query
+
+Progress = Callable[[int, int | None], None]
+
+
+def value_keys(profile: Profile) -> dict[str, list[str]]:
+    """The values whose frequency and sharers the index counts, by kind: given name, family name, postcode (term
+    frequencies), and email, phone, dwelling (how many people share them)."""
+    keys = {
+        "g": [profile.first] if len(profile.first) > 1 else [],
+        "f": [profile.family] if profile.family else [],
+        "c": [profile.postcode] if profile.postcode else [],
+        "e": list(profile.emails),
+        "p": list(profile.phones),
+        "a": [address.key() for address in (profile.address, *profile.previous) if address and address.key()],
+    }
+    return {kind: [f"{kind}:{value}" for value in values] for kind, values in keys.items()}
+
+
+def person_signature(profile: Profile, nicknames: Nicknames) -> int:
+    """Who a record seems to be about, for counting the people who share a value: the sound of the formal given
+    name (Bob, Robert and Robret count as one); 0 when the record has only an initial."""
+    if len(profile.first) < 2:
+        return 0
+    return store.stable_hash(soundex(nicknames.canonical(profile.first)))
+
+
+class _Builder:
+    """Accumulates records, blocking keys and value counts during a build, in compact arrays."""
+
+    def __init__(self, path: Path, nicknames: Nicknames) -> None:
+        self.path = path
+        self.nicknames = nicknames
+        self.connection = store.create(path)
+        self.block_keys = array("q")
+        self.block_records = array("q")
+        self.value_hashes = array("q")
+        self.value_people = array("q")
+        self.people: set[int] = set()
+        self.next_id = 0
+        self.rejected_nhs = 0
+
+    def add(self, records: Iterable[SourceRecord]) -> None:
+        rows = []
+        for record in records:
+            profile = profile_from_identity(record.identity)
+            if profile.rejected:
+                self.rejected_nhs += 1
+            record_id = self.next_id
+            self.next_id += 1
+            summary = {str(name): str(value) for name, value in record.identity.items() if value not in (None, "")}
+            rows.append(
+                (record_id, record.ref.system, record.ref.table, record.ref.key, profile.to_row(), _json(summary))
+            )
+            for key in blocking_keys(profile, self.nicknames):
+                self.block_keys.append(store.stable_hash(key))
+                self.block_records.append(record_id)
+            signature = person_signature(profile, self.nicknames)
+            for values in value_keys(profile).values():
+                for value in values:
+                    self.value_hashes.append(store.stable_hash(value))
+                    self.value_people.append(signature)
+            if profile.first and profile.family and profile.dob:
+                self.people.add(
+                    store.stable_hash(f"{self.nicknames.canonical(profile.first)}|{profile.family}|{profile.dob}")
+                )
+        self.connection.executemany("insert into records values (?, ?, ?, ?, ?, ?)", rows)
+
+    def save_counts(self) -> None:
+        values = np.frombuffer(self.value_hashes, dtype=np.int64)
+        people = np.frombuffer(self.value_people, dtype=np.int64)
+        if not len(values):
+            return
+        unique_values, records = np.unique(values, return_counts=True)
+        pairs = np.unique(np.stack([values, people], axis=1)[people != 0], axis=0)
+        sharer_values, sharers = np.unique(pairs[:, 0], return_counts=True) if len(pairs) else (values[:0], values[:0])
+        sharer_count = dict(zip(sharer_values.tolist(), sharers.tolist(), strict=True))
+        rows = ((h, n, sharer_count.get(h, 1)) for h, n in zip(unique_values.tolist(), records.tolist(), strict=True))
+        self.connection.executemany("insert into counts values (?, ?, ?)", rows)
+
+
+def _json(data: object) -> str:
+    import json
+
+    return json.dumps(data, separators=(",", ":"))
+
+
+class IdentityIndex:
+    """A built identity index, opened for lookups (``find``) and batch linkage."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = Path(path)
+        self._store = store.Store(self.path)
+        self.meta = self._store.meta
+        self.params = Parameters.from_json(self.meta["parameters"])  # type: ignore[arg-type]
+        self.nicknames = Nicknames.load()
+
+    @classmethod
+    def open(cls, path: Path) -> "IdentityIndex":
+        """The index built at ``path``; FileNotFoundError when none was built."""
+        return cls(Path(path))
+
+    @classmethod
+    def build(
+        cls, *, connectors: Sequence[Connector], path: Path, progress: Progress | None = None, batch_size: int = 5000
+    ) -> "IdentityIndex":
+        """Read every connector's records in batches and write a new index at ``path`` (replacing any old one)."""
+        path = Path(path)
+        started = time.monotonic()
+        builder = _Builder(path, Nicknames.load())
+        systems = []
+        for connector in connectors:
+            children = {table.name for table in connector.config.tables if table.parent_table}
+            before = builder.next_id
+            for batch in connector.iter_records(batch_size=batch_size):
+                builder.add(record for record in batch if record.ref.table not in children)
+                if progress:
+                    progress(builder.next_id, None)
+            systems.append({"system": connector.config.slug, "records": builder.next_id - before})
+        builder.save_counts()
+        keys = np.frombuffer(builder.block_keys, dtype=np.int64)
+        records = np.frombuffer(builder.block_records, dtype=np.int64)
+        store.save_blocks(path, keys, records)
+        builder.connection.commit()
+        people = max(len(builder.people), 1)
+        params = learn_parameters(
+            profiles=sample_profiles(builder.connection), people=people, nicknames=builder.nicknames
+        )
+        meta = {
+            "records": builder.next_id,
+            "people_estimate": people,
+            "rejected_nhs_numbers": builder.rejected_nhs,
+            "systems": systems,
+            "parameters": params.to_json(),
+            "build_seconds": round(time.monotonic() - started, 1),
+        }
+        store.save_meta(builder.connection, meta)
+        builder.connection.execute("create index records_ref on records (system, tbl, key)")
+        store.finish(path, builder.connection)
+        return cls(path)
+
+    def find(
+        self,
+        query: Query,
+        limit: int = 50,
+        exclude: set[RecordKey] | frozenset[RecordKey] = frozenset(),
+        *,
+        min_probability: float = CANDIDATE_THRESHOLD,
+    ) -> list[Match]:
+        """The records that may be the person described, most probable first (an exact valid NHS number first of
+        all, P072), each with the evidence field by field; records in ``exclude`` are skipped."""
+        wanted = profile_from_query(query)
+        keys = blocking_keys(wanted, self.nicknames, query=True)
+        ids, _ = self._store.block([store.stable_hash(key) for key in keys], cap=BLOCK_CAP)
+        ids_list = _most_shared(ids, MAX_CANDIDATES)
+        freq = self.frequencies(wanted)
+        query_values, shared = _query_values(wanted)
+        scored: list[tuple[bool, float, Match]] = []
+        for _, system, table, key, profile_row, summary in self._store.rows(ids_list):
+            ref = RecordKey(system=system, table=table, key=key)
+            if ref in exclude:
+                continue
+            outcomes = compare_profiles(wanted, Profile.from_row(profile_row), self.nicknames)
+            bits, evidence = score(
+                outcomes, params=self.params, freq=freq, query_values=query_values, shared_keys=shared
+            )
+            chance = probability(bits)
+            nhs_agrees = outcomes[Field.NHS_NUMBER][0] == Level.EXACT
+            if chance < min_probability and not nhs_agrees:
+                continue
+            match = Match(ref=ref, probability=chance, evidence=tuple(evidence), summary=_loads(summary))
+            scored.append((nhs_agrees, bits, match))
+        scored.sort(key=lambda item: (not item[0], -item[1], str(item[2].ref)))
+        return [match for _, _, match in scored[:limit]]
+
+    def frequencies(self, wanted: Profile) -> Frequencies:
+        """How common the query's names and postcode are, and how many people share its email, phone, address."""
+        keys = value_keys(wanted)
+        hashed = {store.stable_hash(value): (kind, value) for kind, values in keys.items() for value in values}
+        counts = self._store.counts(list(hashed))
+        total = max(int(self.meta["records"]), 1)  # type: ignore[call-overload]
+        freq = Frequencies()
+        kinds = {"g": Field.GIVEN_NAME, "f": Field.FAMILY_NAME, "c": Field.POSTCODE}
+        for h, (kind, value) in hashed.items():
+            records, sharers = counts.get(h, (0, 1))
+            if kind in kinds:
+                freq.share[(kinds[kind], value[2:])] = max(records, 1) / total
+            else:
+                freq.sharers[value] = sharers
+        return freq
+
+    def close(self) -> None:
+        self._store.connection.close()
+
+
+def _most_shared(ids: np.ndarray, limit: int) -> list[int]:
+    """Distinct record ids, keeping the ``limit`` that share the most blocking keys with the query."""
+    if not len(ids):
+        return []
+    unique, hits = np.unique(ids, return_counts=True)
+    if len(unique) > limit:
+        unique = unique[np.argsort(-hits, kind="stable")[:limit]]
+    return [int(value) for value in unique]
+
+
+def _query_values(wanted: Profile) -> tuple[dict[Field, str], dict[Field, list[str]]]:
+    """The query's values used for term frequencies, and its household identifiers' count keys by field."""
+    values = {Field.GIVEN_NAME: wanted.first, Field.FAMILY_NAME: wanted.family, Field.POSTCODE: wanted.postcode}
+    keys = value_keys(wanted)
+    shared = {Field.EMAIL: keys["e"], Field.PHONE: keys["p"], Field.ADDRESS: keys["a"]}
+    return values, shared
+
+
+def _loads(text: str) -> dict[str, str]:
+    import json
+
+    return dict(json.loads(text))
+
+
+__all__ = ["CANDIDATE_THRESHOLD", "FieldEvidence", "IdentityIndex", "Match", "Query"]
