@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "pledge.rights",
     "pledge.fulfilment",
     "pledge.discovery",
+    "pledge.stats",
     "pledge.retention",
 ]
 
@@ -227,3 +228,6 @@ LOGGING = {
 # files, not in the database. `make run` generates a small fictional Anyshire estate under var/estate.
 PLEDGE_SYSTEMS = Path(os.environ.get("PLEDGE_SYSTEMS", str(BASE_DIR / "var" / "estate" / "systems.yaml")))
 PLEDGE_IDENTITY_INDEX = Path(os.environ.get("PLEDGE_IDENTITY_INDEX", str(BASE_DIR / "var" / "identity-index")))
+
+# Anonymised statistics: counts below this are hidden (ONS and council practice: "fewer than 5"); configuration.
+PLEDGE_STATS_THRESHOLD = int(os.environ.get("PLEDGE_STATS_THRESHOLD", "5"))

@@ -53,7 +53,7 @@ def suppress_table(counts: Sequence[Sequence[int]], *, threshold: int = 5) -> Su
     primary = {(r, c) for r, row in enumerate(grid) for c, value in enumerate(row) if 0 < value < threshold}
     hidden = set(primary)
     while (exposed := _first_recoverable(grid, hidden)) is not None:
-        hidden.add(_cheapest_cover(grid, hidden, exposed))
+        hidden |= _cheapest_cover(grid, hidden, exposed)
     return SuppressedTable(
         cells=tuple(tuple(None if (r, c) in hidden else v for c, v in enumerate(row)) for r, row in enumerate(grid)),
         row_totals=tuple(sum(row) for row in grid),
@@ -86,20 +86,48 @@ def _first_recoverable(grid: list[list[int]], hidden: set[Cell]) -> Cell | None:
     return None
 
 
-def _cheapest_cover(grid: list[list[int]], hidden: set[Cell], exposed: Cell) -> Cell:
-    """The cheapest published cell whose hiding makes ``exposed`` unrecoverable; failing any single one, the
-    cheapest in the same row or column (the loop then goes on until the exposed cell is covered)."""
-    published = sorted(
-        ((r, c) for r in range(len(grid)) for c in range(len(grid[0])) if (r, c) not in hidden),
-        key=lambda cell: _cost(grid, cell),
-    )
-    for cell in published:
+def _cheapest_cover(grid: list[list[int]], hidden: set[Cell], exposed: Cell) -> set[Cell]:
+    """The cheapest cells whose hiding makes ``exposed`` unrecoverable: one cell when one will do, else the
+    cheapest rectangle through it (three more corners at most: a 4-cycle can never be solved from totals).
+
+    A cell in a line whose total is 0 is never chosen: it is known to be 0 whatever is hidden."""
+    rows, columns = len(grid), len(grid[0])
+    usable = [
+        (r, c)
+        for r in range(rows)
+        for c in range(columns)
+        if (r, c) not in hidden and not _on_a_zero_line(grid, (r, c))
+    ]
+    for cell in sorted(usable, key=lambda cell: _cost(grid, cell)):
         if not _is_recoverable(grid, hidden | {cell}, exposed):
-            return cell
-    same_line = [cell for cell in published if cell[0] == exposed[0] or cell[1] == exposed[1]]
-    if not same_line:  # cannot happen: an exposed cell always has a published cell on a line with a total
-        raise ValueError("the table cannot be made safe by hiding cells; publish it without totals")
-    return same_line[0]
+            return {cell}
+    r, c = exposed
+    choice: tuple[tuple[int, int, int], set[Cell]] | None = None
+    for other_row in range(rows):
+        for other_column in range(columns):
+            if other_row == r or other_column == c:
+                continue
+            corners = {(r, other_column), (other_row, c), (other_row, other_column)}
+            if any(corner not in hidden and corner not in usable for corner in corners):
+                continue
+            added = corners - hidden
+            costs = [_cost(grid, corner) for corner in added]
+            cost = (sum(z for z, _, _ in costs), sum(v for _, v, _ in costs), len(added))
+            if choice is None or cost < choice[0]:
+                choice = (cost, added)
+    if choice is None or not choice[1]:
+        raise ValueError(
+            "the table cannot be made safe by hiding cells: a small count is alone on a line whose total gives it "
+            "away; merge categories, or publish the table without totals"
+        )
+    return choice[1]
+
+
+def _on_a_zero_line(grid: list[list[int]], cell: Cell) -> bool:
+    """True when a published total of the cell's row or column is 0 (row totals need 2+ columns, column 2+ rows)."""
+    r, c = cell
+    zero_row = len(grid[0]) > 1 and sum(grid[r]) == 0
+    return zero_row or (len(grid) > 1 and sum(row[c] for row in grid) == 0)
 
 
 def _cost(grid: list[list[int]], cell: Cell) -> tuple[int, int, Cell]:

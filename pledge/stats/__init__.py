@@ -1,0 +1,1 @@
+"""Anonymised statistics: aggregate tables with small-number and secondary suppression (issue 7)."""
