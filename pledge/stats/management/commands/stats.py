@@ -11,6 +11,7 @@ from django.core.management.base import BaseCommand, CommandError
 from pledge.core.audit import record
 from pledge.core.models import AuditAction
 from pledge.stats.export import suppressed, write_table
+from pledge.stats.people import AGE_BAND, UnknownCharacteristic, people_by
 from pledge.stats.tables import CountTable, requests_by_kind_and_quarter, requests_by_kind_and_state
 
 TABLES = {
@@ -34,10 +35,16 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser: ArgumentParser) -> None:
         parser.add_argument("action", choices=["export", "list"])
-        parser.add_argument("table", nargs="?", choices=sorted(TABLES))
+        parser.add_argument("table", nargs="?", choices=[*sorted(TABLES), "people"])
         parser.add_argument("--from", dest="received_from", help="first day, YYYY-MM-DD")
         parser.add_argument("--to", dest="received_to", help="last day, YYYY-MM-DD")
         parser.add_argument("--out", type=Path, help="a .csv or .xlsx file to write")
+        parser.add_argument("--systems", type=Path, default=settings.PLEDGE_SYSTEMS, help="people: the systems YAML")
+        parser.add_argument("--system", help="people: the connected system's slug, e.g. adult-social-care")
+        parser.add_argument("--table", dest="system_table", help="people: the table (or file) within it")
+        parser.add_argument("--rows", default=AGE_BAND, help=f"people: a configured column, or {AGE_BAND}")
+        parser.add_argument("--columns", default="sex", help=f"people: a configured column, or {AGE_BAND}")
+        parser.add_argument("--on", help="people: the date ages are counted at (default today)")
         parser.add_argument(
             "--threshold",
             type=int,
@@ -47,7 +54,7 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         if options["action"] == "list":
-            for name in sorted(TABLES):
+            for name in [*sorted(TABLES), "people"]:
                 self.stdout.write(name)
             return
         table = self._table(options)
@@ -78,10 +85,28 @@ class Command(BaseCommand):
 
     def _table(self, options: dict[str, Any]) -> CountTable:
         if not options["table"]:
-            raise CommandError("Name the table to export: " + ", ".join(sorted(TABLES)))
+            raise CommandError("Name the table to export: " + ", ".join([*sorted(TABLES), "people"]))
+        if options["table"] == "people":
+            return self._people(options)
         if not options["received_from"] or not options["received_to"]:
             raise CommandError("Give the period with --from YYYY-MM-DD --to YYYY-MM-DD")
         start, end = _day(options["received_from"]), _day(options["received_to"])
         if end < start:
             raise CommandError("--to is before --from")
         return TABLES[options["table"]](received_from=start, received_to=end)
+
+    def _people(self, options: dict[str, Any]) -> CountTable:
+        if not options["system"] or not options["system_table"]:
+            raise CommandError("Name the connected system and table with --system SLUG --table NAME")
+        on = _day(options["on"]) if options["on"] else date.today()
+        try:
+            return people_by(
+                systems=options["systems"],
+                system=options["system"],
+                table=options["system_table"],
+                rows=options["rows"],
+                columns=options["columns"],
+                on=on,
+            )
+        except UnknownCharacteristic as problem:
+            raise CommandError(str(problem)) from None
