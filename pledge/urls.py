@@ -12,7 +12,9 @@ urlpatterns = [
     path("staff/register/", include("pledge.register.urls")),
     # Before casework: its <pk>/<action>/ pattern would otherwise take <pk>/release/.
     path("staff/cases/", include("pledge.rights.staff_urls")),
+    path("staff/cases/", include("pledge.discovery.urls")),
     path("staff/cases/", include("pledge.casework.urls")),
+    path("staff/breaches/", include("pledge.breaches.urls")),
     path("staff/", include("pledge.fulfilment.urls")),
     path("api/v1/", api.urls),
 ]

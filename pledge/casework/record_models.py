@@ -220,6 +220,12 @@ class SearchTask(models.Model):
     )
     completed_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
+    # A connected system (P073): the connector's slug, and the records discovery found there.
+    connector = models.CharField(max_length=80, blank=True)
+    hits = models.PositiveIntegerField(null=True, blank=True)
+    # A paper or unconnected store searched by hand (P073): who holds it and when the search is due.
+    owner = models.CharField(max_length=200, blank=True)
+    due_on = models.DateField(null=True, blank=True)
 
     class Meta:
         ordering = ["label", "id"]

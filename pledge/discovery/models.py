@@ -47,6 +47,8 @@ class DiscoveryRun(models.Model):
     systems_done = models.PositiveIntegerField(default=0)  # progress, shown while the worker runs
     systems_total = models.PositiveIntegerField(default=0)
     error = models.TextField(blank=True)
+    # Systems the caseworker left out of this search, {slug: reason} (the request is only about some services).
+    exclusions = models.JSONField(default=dict)
 
     class Meta:
         ordering = ["-created_at", "-id"]
@@ -93,6 +95,8 @@ class Candidate(models.Model):
     )
     decided_at = models.DateTimeField(null=True, blank=True)
     decision_note = models.TextField(blank=True)
+    # The same record decided on an earlier run of the case: its decision is carried over, not asked again.
+    carried_from = models.ForeignKey("self", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
 
     class Meta:
         ordering = ["-probability", "id"]
@@ -103,6 +107,98 @@ class Candidate(models.Model):
 
     def __str__(self) -> str:
         return f"candidate {self.system}/{self.table}/{self.key}"
+
+    @property
+    def ref(self) -> RecordKey:
+        return RecordKey(system=self.system, table=self.table, key=self.key)
+
+
+class UseCondition(models.Model):
+    """A condition the person set on how we may use their data ("do not share with X"), held against their matched
+    identity: the records confirmed as theirs when it was recorded (promise P069). Disclosure checks call
+    ``conditions.conditions_blocking`` before anything leaves the council."""
+
+    case = models.ForeignKey("casework.Case", on_delete=models.CASCADE, related_name="use_conditions")
+    recipient = models.CharField(max_length=200)  # who the data must not go to, as the person said it
+    detail = models.TextField()  # the condition in the person's words, or the caseworker's note of them
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    recorded_at = models.DateTimeField(default=timezone.now)
+    lifted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    lifted_at = models.DateTimeField(null=True, blank=True)
+    lift_reason = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["-recorded_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"use condition {self.pk} on case {self.case_id}"
+
+    @property
+    def active(self) -> bool:
+        return self.lifted_at is None
+
+
+class ConditionRecord(models.Model):
+    """One record a condition covers: a confirmed record of the person, in one system."""
+
+    condition = models.ForeignKey(UseCondition, on_delete=models.CASCADE, related_name="records")
+    system = models.CharField(max_length=80)
+    table = models.CharField(max_length=120)
+    key = models.CharField(max_length=200)
+
+    class Meta:
+        ordering = ["system", "table", "key"]
+        indexes = [models.Index(fields=["system", "table", "key"])]
+
+    @property
+    def ref(self) -> RecordKey:
+        return RecordKey(system=self.system, table=self.table, key=self.key)
+
+
+class AddressChange(models.Model):
+    """A person's new address, to be made in every record matched as theirs (promise P077): one task, with an
+    item per record, open until each is updated or the reason it is not is given."""
+
+    case = models.ForeignKey("casework.Case", on_delete=models.CASCADE, related_name="address_changes")
+    new_address = models.TextField()
+    new_postcode = models.CharField(max_length=10, blank=True)
+    moved_on = models.DateField(null=True, blank=True)
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    recorded_at = models.DateTimeField(default=timezone.now)
+    completed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-recorded_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"address change {self.pk} on case {self.case_id}"
+
+
+class AddressItemState(models.TextChoices):
+    TO_UPDATE = "to_update", "To update"
+    UPDATED = "updated", "Updated"
+    NOT_UPDATED = "not_updated", "Not updated, with the reason"
+
+
+class AddressChangeItem(models.Model):
+    """One matched record an address change must reach."""
+
+    change = models.ForeignKey(AddressChange, on_delete=models.CASCADE, related_name="items")
+    system = models.CharField(max_length=80)
+    system_name = models.CharField(max_length=200)
+    table = models.CharField(max_length=120)
+    key = models.CharField(max_length=200)
+    state = models.CharField(max_length=20, choices=AddressItemState.choices, default=AddressItemState.TO_UPDATE)
+    reason = models.TextField(blank=True)  # why it was not updated (a closed account, a record kept as it was)
+    done_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    done_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["system_name", "table", "key", "id"]
 
     @property
     def ref(self) -> RecordKey:
