@@ -54,12 +54,13 @@ def request_package(*, case: Case, actor: Any) -> AccessPackage:
         raise PackageError("Only access and portability requests are answered with a package")
     if case.access_packages.filter(state__in=[PackageState.QUEUED, PackageState.BUILDING]).exists():
         raise PackageError("A package for this case is already being built: wait for it to finish")
-    if not package_data.confirmed_refs(case):
+    confirmed = package_data.confirmed_refs(case)
+    if not confirmed:
         raise PackageError("Confirm at least one record as the requester's before building the package")
     from pledge.fulfilment.package_tasks import build_access_package
 
     with transaction.atomic():
-        package = AccessPackage.objects.create(case=case, kind=kind, requested_by=actor)
+        package = AccessPackage.objects.create(case=case, kind=kind, requested_by=actor, records_total=len(confirmed))
         record_case_event(case, actor, AuditAction.CREATE, f"{package.get_kind_display()} {package.pk} queued")
         package_id = package.pk
         transaction.on_commit(lambda: build_access_package.enqueue(package_id=package_id))

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from pledge.fulfilment import views
+from pledge.fulfilment import package_urls, views
 
 app_name = "fulfilment"
 
@@ -21,4 +21,5 @@ urlpatterns = [
     path(f"{CASE}restrictions/<int:item>/lift/", views.lift_restriction, name="lift"),
     path(f"{CASE}recipients/", views.record_recipient_notice, name="recipient"),
     path("restrictions/", views.restriction_list, name="restrictions"),
+    *package_urls.urlpatterns,
 ]
