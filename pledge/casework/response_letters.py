@@ -21,6 +21,7 @@ from pledge.casework.scope import activity_facts, case_activities, case_verdict
 from pledge.casework.states import CaseState
 from pledge.fulfilment.letter_records import decided_outcome, objection_lines, review_lines
 from pledge.fulfilment.notifications import recipients_line
+from pledge.fulfilment.plan_letters import kept_categories
 from pledge.fulfilment.review_rules import unreviewed_decision_step
 from pledge.law.adequacy import TransferMechanism
 from pledge.law.bases import SPECIAL_CATEGORY_LABELS, SpecialCategory
@@ -182,7 +183,7 @@ def response_context(*, case: Case, today: date, outcome: str = "", reasons: str
         "applies_to_any": verdict.applies_to_any,
         "activities": [_activity(a) for a in activities],
         "recipients_line": recipients_line(case=case),
-        "kept_records": _kept_records(case),
+        "kept_records": kept_categories(case=case) or _kept_records(case),  # P053: by category after a plan
         "objection_decisions": objection_lines(case),
         "decision_reviews": review_lines(case),
         "withheld": withheld,

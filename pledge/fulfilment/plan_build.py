@@ -136,11 +136,11 @@ def decide_erasure(config: SystemConfig, table: TableConfig, record: SourceRecor
             case_id=facts.case.pk,
             identity=identity,
         ):
-            basis = f"legal hold {hold.pk}: {hold.reason}"
+            # The letter says only "legal hold": the hold's own reason may name a claim or an investigation.
             return Decision(
                 StepAction.RETAIN,
-                f"Kept under {basis} (review by {hold.review_on:%-d %B %Y}).",
-                basis,
+                f"Kept under legal hold {hold.pk}: {hold.reason} (review by {hold.review_on:%-d %B %Y}).",
+                "legal hold",
                 RetainReason.LEGAL_HOLD,
             )
     outcome = _lookup(facts.kept, system, record.ref)
@@ -238,11 +238,11 @@ def decide(kind: str, config: SystemConfig, record: SourceRecord, facts: Facts) 
     """The step for one record: a separate controller's record is never the council's to change."""
     controller = separate_controller(config, facts)
     if controller is not None:
-        basis = f"{controller.name}, a separate controller"
         return Decision(
             StepAction.RETAIN,
-            f"Held by {basis}: not the council's to change. Tell the requester to ask {controller.name}.",
-            basis,
+            f"Held by {controller.name}, a separate controller: not the council's to change. Tell the requester to "
+            f"ask {controller.name}.",
+            f"{controller.name}, a separate controller, who you can ask directly",
             RetainReason.SEPARATE_CONTROLLER,
         )
     table = next(t for t in config.tables if t.name == record.ref.table)

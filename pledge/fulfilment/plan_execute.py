@@ -158,6 +158,9 @@ def _hand_to_owner(plan: Plan, config: SystemConfig, steps: list[PlanStep], acto
         for step in steps:
             step.state, step.task, step.error = StepState.TASK, task, ""
             step.save(update_fields=["state", "task", "error"])
+            if step.action == StepAction.FLAG:
+                # Pledge marks it restricted at once (P056): exports and matching stop before the owner acts.
+                _remember(plan, step, actor)
         audit(
             plan.case,
             actor,
