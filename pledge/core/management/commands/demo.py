@@ -1,4 +1,7 @@
-"""``pledge demo load``: the fictional Anyshire Council, its register, staff and published notices."""
+"""``pledge demo load``: the fictional Anyshire Council, its register, staff, published notices and connected systems.
+
+``pledge demo estate --people N --seed S --out DIR [--db URL]``: a synthetic estate of council systems (issue 5).
+"""
 
 from argparse import ArgumentParser
 from datetime import date
@@ -33,13 +36,27 @@ class Command(BaseCommand):
     help = "Load the fictional Anyshire Council demo (idempotent)."
 
     def add_arguments(self, parser: ArgumentParser) -> None:
-        parser.add_argument("action", choices=["load", "logins"])
+        parser.add_argument("action", choices=["load", "logins", "estate"])
         parser.add_argument("--register", type=Path, default=DEMO_REGISTER)
         parser.add_argument("--reset", action="store_true", help="re-import the demo register over any changes")
+        estate = parser.add_argument_group("estate", "pledge demo estate: generate a synthetic council estate")
+        estate.add_argument("--people", type=int, default=None, help="how many people (default: the demo's 3,000)")
+        estate.add_argument("--seed", type=int, default=None, help="the same seed always writes the same files")
+        estate.add_argument(
+            "--out", type=Path, default=None, help="folder to write into (default: beside PLEDGE_SYSTEMS)"
+        )
+        estate.add_argument(
+            "--db",
+            default=None,
+            help="SQLAlchemy URL: put every SQL system in this one database, tables prefixed 'council_tax__'",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         if options["action"] == "logins":
             self._print_logins()
+            return
+        if options["action"] == "estate":
+            self._generate_estate(options)
             return
         from pledge.register.models import Controller
 
@@ -64,7 +81,37 @@ class Command(BaseCommand):
         published = self._publish_notices()
         self.stdout.write(f"Notices: {published} version(s) published")
         self._load_requests(reset=options["reset"])
+        self._ensure_estate()
         self._print_logins()
+
+    def _generate_estate(self, options: dict[str, Any]) -> None:
+        from pledge.discovery.estate import generate_estate
+        from pledge.discovery.estate.demo import DEMO_ESTATE_PEOPLE, DEMO_ESTATE_SEED
+
+        people = options["people"] if options["people"] is not None else DEMO_ESTATE_PEOPLE
+        if people < 1:
+            raise CommandError("--people must be at least 1")
+        out = options["out"] or Path(settings.PLEDGE_SYSTEMS).parent
+        seed = options["seed"] if options["seed"] is not None else DEMO_ESTATE_SEED
+        try:
+            summary = generate_estate(people=people, seed=seed, out=out, db_url=options["db"], progress=self._progress)
+        except Exception as error:  # a bad --db URL or an unwritable folder: say so plainly, not a traceback
+            raise CommandError(f"the estate was not generated: {error}") from error
+        for line in summary.lines():
+            self.stdout.write(line)
+
+    def _progress(self, system: str, done: int, total: int) -> None:
+        self.stdout.write(f"  {system}: {done:,} of {total:,}" if done < total else f"  {system}: {done:,} records")
+
+    def _ensure_estate(self) -> None:
+        """The demo's connected systems: a small synthetic estate where ``PLEDGE_SYSTEMS`` points, made once."""
+        from pledge.discovery.estate.demo import ensure_demo_estate
+
+        systems = Path(settings.PLEDGE_SYSTEMS)
+        if systems.exists():
+            return
+        ensure_demo_estate(systems.parent)
+        self.stdout.write(f"Connected systems: a demo estate of fictional people in {systems.parent}")
 
     def _remove_requests(self) -> None:
         """Remove the generated requests before the register changes under them; ones people logged stay."""
