@@ -19,7 +19,7 @@ from itertools import islice
 from pathlib import Path
 from typing import Any
 
-from pledge.discovery.connectors.records import record_of
+from pledge.discovery.connectors.records import record_of, wanted_columns
 from pledge.discovery.sources import ReadOnlySystem, RecordKey, SourceRecord, SystemConfig, TableConfig, Write
 
 MBOX_SEPARATOR = "#"  # an mbox message's key is "<file>#<position>", an .eml file's key is its path in the folder
@@ -78,7 +78,9 @@ class MailboxConnector:
 
     def iter_records(self, *, batch_size: int = 5000) -> Iterator[list[SourceRecord]]:
         """Every message as a record (From/To/Cc addresses, sender's name, subject, body), in batches."""
-        records = (record_of(self.config.slug, self.table, row_of(key, message)) for key, message in self.messages())
+        wanted = wanted_columns(self.table)
+        rows = ({c: row.get(c) for c in wanted} for row in (row_of(key, message) for key, message in self.messages()))
+        records = (record_of(self.config.slug, self.table, row) for row in rows)
         while batch := list(islice(records, batch_size)):
             yield batch
 
@@ -153,7 +155,7 @@ def text_body(message: EmailMessage) -> str:
         return ""
     if part.get_content_subtype() == "html":
         content = unescape(re.sub(r"<[^>]+>", " ", re.sub(r"(?is)<(script|style).*?</\1>", " ", content)))
-    return str(content).strip()
+    return str(content).replace("\r\n", "\n").strip()
 
 
 def normalise_address(address: str) -> str:

@@ -3,6 +3,7 @@
 import sqlite3
 from pathlib import Path
 from textwrap import dedent
+from typing import Any
 
 from sqlalchemy import Column, Date, Integer, MetaData, String, Table, Text, create_engine, insert
 from sqlalchemy.engine import Engine
@@ -78,7 +79,7 @@ def fill_council_tax(engine: Engine) -> None:
     metadata, accounts, notes = council_tax_metadata()
     metadata.create_all(engine)
     names = [column.name for column in accounts.columns]
-    rows = [dict(zip(names, row, strict=True)) for row in ACCOUNTS]
+    rows: list[dict[str, Any]] = [dict(zip(names, row, strict=True)) for row in ACCOUNTS]
     for row in rows:
         for column in ("born_on", "closed_on"):
             row[column] = dt.date.fromisoformat(row[column]) if row[column] else None
