@@ -16,5 +16,6 @@ urlpatterns = [
     path("staff/cases/", include("pledge.casework.urls")),
     path("staff/breaches/", include("pledge.breaches.urls")),
     path("staff/", include("pledge.fulfilment.urls")),
+    path("staff/", include("pledge.fulfilment.plan_urls")),
     path("api/v1/", api.urls),
 ]
