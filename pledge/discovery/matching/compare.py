@@ -6,7 +6,7 @@ looked for (the query, or the left file in batch linkage); its previous addresse
 
 from enum import StrEnum
 
-from rapidfuzz.distance import JaroWinkler, Levenshtein
+from rapidfuzz.distance import OSA, JaroWinkler, Levenshtein
 
 from pledge.discovery.matching.names import Nicknames
 from pledge.discovery.matching.normalise import Address, postcode_sector, swapped_date
@@ -19,6 +19,7 @@ class Level(StrEnum):
     CLOSE = "close"
     INITIAL = "initial"
     FORMER = "former"
+    NEIGHBOUR = "neighbour"  # same postcode or street, another house: reported as "disagree"
     DISAGREE = "disagree"
     MISSING = "missing"
 
@@ -44,7 +45,7 @@ LEVELS: dict[Field, tuple[Level, ...]] = {
     Field.EMAIL: (Level.EXACT, Level.DISAGREE),
     Field.PHONE: (Level.EXACT, Level.DISAGREE),
     Field.POSTCODE: (Level.EXACT, Level.FORMER, Level.CLOSE, Level.DISAGREE),
-    Field.ADDRESS: (Level.EXACT, Level.FORMER, Level.CLOSE, Level.DISAGREE),
+    Field.ADDRESS: (Level.EXACT, Level.FORMER, Level.CLOSE, Level.NEIGHBOUR, Level.DISAGREE),
     Field.NHS_NUMBER: (Level.EXACT, Level.DISAGREE),
     Field.NI_NUMBER: (Level.EXACT, Level.DISAGREE),
     Field.REFERENCE: (Level.EXACT, Level.CLOSE, Level.DISAGREE),
@@ -61,7 +62,7 @@ def _given(a: str, b: str, a_middle: tuple[str, ...], b_middle: tuple[str, ...],
         formal = nicknames.related(a, b)
         if formal:
             return Level.NICKNAME, f"{b.title()} and {a.title()} are forms of {formal.title()}"
-        if JaroWinkler.similarity(a, b) >= 0.88:
+        if JaroWinkler.similarity(a, b) >= 0.88 or OSA.distance(a, b) <= 1:
             return Level.CLOSE, f"Given name {b.title()} is close to {a.title()}"
         if a in b_middle or b in a_middle:
             return Level.CLOSE, f"{a.title()} and {b.title()}: one goes by a middle name"
@@ -92,7 +93,10 @@ def compare_family(a: Profile, b: Profile, *, swap_b: bool = False) -> Outcome:
         return Level.EXACT, f"Family name {a.family.title()} agrees"
     if b_family in a.former_families or a.family in b.former_families:
         return Level.FORMER, f"{b_family.title()} is a former family name"
-    if JaroWinkler.similarity(a.family, b_family) >= 0.9 or set(a.family_parts) & set(b.family_parts):
+    near = JaroWinkler.similarity(a.family, b_family) >= 0.9 or (
+        min(len(a.family), len(b_family)) >= 3 and OSA.distance(a.family, b_family) <= 1
+    )
+    if near or set(a.family_parts) & set(b.family_parts):
         return Level.CLOSE, f"Family name {b_family.title()} is close to {a.family.title()}"
     return Level.DISAGREE, f"Family name {b_family.title()} is not {a.family.title()}"
 
@@ -172,14 +176,28 @@ def compare_address(a: Profile, b: Profile) -> Outcome:
             return Level.EXACT, "Address agrees"
         if found == "close":
             return Level.CLOSE, "Address may be the same (house or flat number missing)"
-    for mine in (a.address, *a.previous):
-        for theirs in (b.address, *b.previous):
-            if mine and theirs and (mine is not a.address or theirs is not b.address):
-                if same_dwelling(mine, theirs) == "exact":
-                    return Level.FORMER, "Address agrees with a previous address"
+    pairs = [(mine, theirs) for mine in _homes(a) for theirs in _homes(b)]
+    if any(same_dwelling(mine, theirs) == "exact" for mine, theirs in pairs):
+        return Level.FORMER, "Address agrees with a previous address"
     if not a.address or not b.address:
         return MISSING
+    for mine, theirs in pairs:
+        if _neighbours(mine, theirs):
+            return Level.NEIGHBOUR, f"A different house ({theirs.number} not {mine.number}) in the same street"
     return Level.DISAGREE, "Address differs"
+
+
+def _homes(profile: Profile) -> list[Address]:
+    return [address for address in (profile.address, *profile.previous) if address]
+
+
+def _neighbours(a: Address, b: Address) -> bool:
+    """Both name a house number, in the same postcode (or street), and the numbers differ: two homes, not one."""
+    if not a.number or not b.number or a.number == b.number:
+        return False
+    if a.postcode and b.postcode:
+        return a.postcode == b.postcode
+    return _street_similarity(a, b) >= 0.8
 
 
 def compare_number(a: str, b: str, *, what: str) -> Outcome:
@@ -199,10 +217,11 @@ def compare_reference(a: str, b: str) -> Outcome:
 
 
 def compare_profiles(a: Profile, b: Profile, nicknames: Nicknames) -> dict[Field, Outcome]:
-    """The comparison vector of two profiles; when ``b``'s name order is uncertain, the better reading is used."""
+    """The comparison vector of two profiles; when ``b``'s names do not both agree, the names read the other way
+    round are tried too ("ROBERT, Smith": systems hold names in the wrong fields), and the better reading is used."""
     given = compare_given(a, b, nicknames)
     family = compare_family(a, b)
-    if not b.order_known and (given[0] != Level.EXACT or family[0] != Level.EXACT):
+    if given[0] != Level.EXACT or family[0] != Level.EXACT:
         swapped_given = compare_given(a, b, nicknames, swap_b=True)
         swapped_family = compare_family(a, b, swap_b=True)
         if _rank(swapped_given) + _rank(swapped_family) < _rank(given) + _rank(family):

@@ -4,13 +4,16 @@
 counts how common each name and postcode is and how many people share each email, phone and address, learns the
 Fellegi-Sunter parameters from the data (``training``) and writes the index (``store``). ``find`` looks a person
 up: the records sharing a blocking key with the query are scored field by field (``model``) and returned with a
-probability and the evidence (P070). Records of linked child tables (case notes under a client) are not indexed:
-they belong to their parent record, and fetching the parent returns them.
+probability and the evidence (P070). Rows of linked child tables without a name of their own (case notes, a
+tenancy's address, a contact's calls) are not indexed: they belong to their parent record, and fetching the parent
+returns them. Child rows that name a person (a council-tax joint holder, a child's carer) are someone else, so they
+are indexed as records in their own right.
 """
 
 import time
 from array import array
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import numpy as np
@@ -21,13 +24,15 @@ from pledge.discovery.matching.model import FieldEvidence, Frequencies, Match, P
 from pledge.discovery.matching.names import Nicknames, soundex
 from pledge.discovery.matching.profile import Profile, Query, blocking_keys, profile_from_identity, profile_from_query
 from pledge.discovery.matching.training import learn_parameters, sample_profiles
-from pledge.discovery.sources import Connector, RecordKey, SourceRecord
+from pledge.discovery.sources import Connector, IdentityField, RecordKey, SourceRecord, TableConfig
 
 # A match at or above this probability is a candidate for a caseworker to confirm (see README, "Identity matching").
 CANDIDATE_THRESHOLD = 0.5
 BLOCK_CAP = 5000  # a blocking key shared by more records than this (a council's switchboard number) is not used
 MAX_CANDIDATES = 1500  # records scored per lookup: those sharing the most blocking keys with the query
+ENRICH_BITS = 10.0  # matches this sure (odds 1000:1) lend their emails, phones and addresses to a second pass
 
+NAME_FIELDS = (IdentityField.FULL_NAME, IdentityField.GIVEN_NAME, IdentityField.FAMILY_NAME)
 Progress = Callable[[int, int | None], None]
 
 
@@ -67,6 +72,17 @@ class _Builder:
         self.people: set[int] = set()
         self.next_id = 0
         self.rejected_nhs = 0
+
+    def is_person(self, record: SourceRecord, child: TableConfig | None) -> bool:
+        """Whether to index the record: yes, unless it is a child row with no name (then it joins its parent)."""
+        if child is None or any(record.identity.get(name) for name in NAME_FIELDS):
+            return True
+        parent_key = str(record.columns.get(child.parent_key, "")) if child.parent_key else ""
+        self.connection.execute(
+            "insert into children values (?, ?, ?, ?, ?)",
+            (record.ref.system, record.ref.table, record.ref.key, child.parent_table, parent_key),
+        )
+        return False
 
     def add(self, records: Iterable[SourceRecord]) -> None:
         rows = []
@@ -137,13 +153,15 @@ class IdentityIndex:
         started = time.monotonic()
         builder = _Builder(path, Nicknames.load())
         systems = []
+        read = 0
         for connector in connectors:
-            children = {table.name for table in connector.config.tables if table.parent_table}
+            children = {table.name: table for table in connector.config.tables if table.parent_table}
             before = builder.next_id
             for batch in connector.iter_records(batch_size=batch_size):
-                builder.add(record for record in batch if record.ref.table not in children)
+                builder.add(record for record in batch if builder.is_person(record, children.get(record.ref.table)))
+                read += len(batch)
                 if progress:
-                    progress(builder.next_id, None)
+                    progress(read, None)
             systems.append({"system": connector.config.slug, "records": builder.next_id - before})
         builder.save_counts()
         keys = np.frombuffer(builder.block_keys, dtype=np.int64)
@@ -177,29 +195,16 @@ class IdentityIndex:
     ) -> list[Match]:
         """The records that may be the person described, most probable first (an exact valid NHS number first of
         all, P072), each with the evidence field by field; records in ``exclude`` are skipped."""
+        lookup = _Lookup(self, exclude)
         wanted = profile_from_query(query)
-        keys = blocking_keys(wanted, self.nicknames, query=True)
-        ids, _ = self._store.block([store.stable_hash(key) for key in keys], cap=BLOCK_CAP)
-        ids_list = _most_shared(ids, MAX_CANDIDATES)
-        freq = self.frequencies(wanted)
-        query_values, shared = _query_values(wanted)
-        scored: list[tuple[bool, float, Match]] = []
-        for _, system, table, key, profile_row, summary in self._store.rows(ids_list):
-            ref = RecordKey(system=system, table=table, key=key)
-            if ref in exclude:
-                continue
-            outcomes = compare_profiles(wanted, Profile.from_row(profile_row), self.nicknames)
-            bits, evidence = score(
-                outcomes, params=self.params, freq=freq, query_values=query_values, shared_keys=shared
-            )
-            chance = probability(bits)
-            nhs_agrees = outcomes[Field.NHS_NUMBER][0] == Level.EXACT
-            if chance < min_probability and not nhs_agrees:
-                continue
-            match = Match(ref=ref, probability=chance, evidence=tuple(evidence), summary=_loads(summary))
-            scored.append((nhs_agrees, bits, match))
-        scored.sort(key=lambda item: (not item[0], -item[1], str(item[2].ref)))
-        return [match for _, _, match in scored[:limit]]
+        scored = lookup.score(wanted)
+        confident = [item.profile for item in scored if item.bits >= ENRICH_BITS]
+        enriched = enrich(wanted, confident)
+        if enriched != wanted:
+            scored = lookup.score(enriched)
+        chosen = [item for item in scored if item.chance >= min_probability or item.nhs_agrees]
+        chosen.sort(key=lambda item: (not item.nhs_agrees, -item.bits, str(item.ref)))
+        return [item.match() for item in chosen[:limit]]
 
     def frequencies(self, wanted: Profile) -> Frequencies:
         """How common the query's names and postcode are, and how many people share its email, phone, address."""
@@ -217,8 +222,97 @@ class IdentityIndex:
                 freq.sharers[value] = sharers
         return freq
 
+    def parents(self) -> dict[tuple[str, str, str], tuple[str, str, str]]:
+        """Linked child rows that were left to their parent record: (system, table, key) -> the parent's."""
+        return self._store.parents()
+
     def close(self) -> None:
         self._store.connection.close()
+
+
+@dataclass
+class _Scored:
+    ref: RecordKey
+    profile: Profile
+    summary: str
+    bits: float
+    evidence: list[FieldEvidence]
+    nhs_agrees: bool
+
+    @property
+    def chance(self) -> float:
+        return probability(self.bits)
+
+    def match(self) -> Match:
+        return Match(ref=self.ref, probability=self.chance, evidence=tuple(self.evidence), summary=_loads(self.summary))
+
+
+class _Lookup:
+    """One ``find``: the candidate records fetched so far (each fetched once) and how many people share their
+    emails and phones."""
+
+    def __init__(self, index: IdentityIndex, exclude: set[RecordKey] | frozenset[RecordKey]) -> None:
+        self.index = index
+        self.exclude = exclude
+        self.fetched: set[int] = set()
+        self.candidates: list[tuple[RecordKey, Profile, str]] = []
+        self.sharers: dict[str, int] = {}
+
+    def gather(self, wanted: Profile) -> None:
+        keys = blocking_keys(wanted, self.index.nicknames, query=True)
+        ids, _ = self.index._store.block([store.stable_hash(key) for key in keys], cap=BLOCK_CAP)
+        new = [record_id for record_id in _most_shared(ids, MAX_CANDIDATES) if record_id not in self.fetched]
+        self.fetched.update(new)
+        added = []
+        for _, system, table, key, profile_row, summary in self.index._store.rows(new):
+            ref = RecordKey(system=system, table=table, key=key)
+            if ref not in self.exclude:
+                added.append((ref, Profile.from_row(profile_row), summary))
+        values = {f"e:{email}" for _, profile, _ in added for email in profile.emails}
+        values |= {f"p:{phone}" for _, profile, _ in added for phone in profile.phones}
+        hashed = {store.stable_hash(value): value for value in values - set(self.sharers)}
+        for h, (_, sharers) in self.index._store.counts(list(hashed)).items():
+            self.sharers[hashed[h]] = sharers
+        self.candidates += added
+
+    def score(self, wanted: Profile) -> list[_Scored]:
+        """Every candidate for ``wanted`` (fetching those its blocking keys add), scored."""
+        self.gather(wanted)
+        freq = self.index.frequencies(wanted)
+        query_values, shared = _query_values(wanted)
+        params, nicknames = self.index.params, self.index.nicknames
+        scored = []
+        for ref, profile, summary in self.candidates:
+            outcomes = compare_profiles(wanted, profile, nicknames)
+            record_sharers = {
+                Field.EMAIL: min((self.sharers.get("e:" + email, 1) for email in profile.emails), default=1),
+                Field.PHONE: min((self.sharers.get("p:" + phone, 1) for phone in profile.phones), default=1),
+            }
+            bits, evidence = score(outcomes, params=params, freq=freq, query_values=query_values, shared_keys=shared,
+                                   record_sharers=record_sharers)  # fmt: skip
+            nhs_agrees = outcomes[Field.NHS_NUMBER][0] == Level.EXACT
+            scored.append(_Scored(ref, profile, summary, bits, evidence, nhs_agrees))
+        return scored
+
+
+def enrich(wanted: Profile, confident: list[Profile]) -> Profile:
+    """The query with the emails, phones and addresses of records it matched with near certainty added (as
+    former addresses): the requester's household email on a newsletter list, or an old address they forgot."""
+    if not confident:
+        return wanted
+    emails = dict.fromkeys((*wanted.emails, *(email for profile in confident for email in profile.emails)))
+    phones = dict.fromkeys((*wanted.phones, *(phone for profile in confident for phone in profile.phones)))
+    known = {address.key() for address in (wanted.address, *wanted.previous) if address}
+    previous = list(wanted.previous)
+    for profile in confident:
+        for address in (profile.address, *profile.previous):
+            if address and address.key() and address.key() not in known:
+                known.add(address.key())
+                previous.append(address)
+    postcodes = dict.fromkeys((*wanted.previous_postcodes, *(a.postcode for a in previous if a.postcode)))
+    postcodes.pop(wanted.postcode, None)
+    return replace(wanted, emails=tuple(emails), phones=tuple(phones), previous=tuple(previous),
+                   previous_postcodes=tuple(postcodes))  # fmt: skip
 
 
 def _most_shared(ids: np.ndarray, limit: int) -> list[int]:

@@ -27,7 +27,7 @@ def profile_of_row(row: Row, mapping: Mapping[str, IdentityField]) -> Profile:
         text = "" if value is None or (isinstance(value, float) and value != value) else str(value).strip()
         if text:
             identity[name] = f"{identity[name]} {text}" if name in identity else text
-    return profile_from_identity(identity)
+    return profile_from_identity(identity, references=True)
 
 
 class _Table:

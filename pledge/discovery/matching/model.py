@@ -27,19 +27,23 @@ from pledge.discovery.sources import RecordKey
 PLACE_FIELDS = (Field.ADDRESS, Field.POSTCODE, Field.EMAIL, Field.PHONE)
 TF_FIELDS = (Field.GIVEN_NAME, Field.FAMILY_NAME, Field.POSTCODE)
 MIN_PROBABILITY = 1e-9
+# People have several emails and phones over the years, and give a system whichever they used then (or the
+# household's): a different one is weak evidence against, however rarely record pairs in the sample differ.
+CONTACT_DISAGREE_FLOOR = -2.0
 
 # Starting values (m, u) per field and level, from published council and FEBRL linkage studies; learned values
 # replace them when the index is built.
 DEFAULT_PARAMETERS: dict[str, dict[str, tuple[float, float]]] = {
     Field.GIVEN_NAME: {"exact": (0.85, 0.01), "nickname": (0.05, 0.002), "close": (0.05, 0.005),
                        "initial": (0.04, 0.05), "disagree": (0.01, 0.933)},
-    Field.FAMILY_NAME: {"exact": (0.88, 0.002), "former": (0.03, 0.0001), "close": (0.06, 0.005),
+    Field.FAMILY_NAME: {"exact": (0.88, 0.002), "former": (0.88, 0.002), "close": (0.06, 0.005),
                         "disagree": (0.03, 0.993)},
     Field.DATE_OF_BIRTH: {"exact": (0.93, 4e-5), "close": (0.05, 3e-4), "disagree": (0.02, 0.9996)},
     Field.EMAIL: {"exact": (0.6, 1e-6), "disagree": (0.4, 1.0)},
     Field.PHONE: {"exact": (0.6, 1e-6), "disagree": (0.4, 1.0)},
-    Field.POSTCODE: {"exact": (0.75, 3e-5), "former": (0.15, 1e-5), "close": (0.03, 3e-4), "disagree": (0.07, 1.0)},
-    Field.ADDRESS: {"exact": (0.7, 1e-5), "former": (0.15, 3e-6), "close": (0.05, 3e-5), "disagree": (0.1, 1.0)},
+    Field.POSTCODE: {"exact": (0.75, 3e-5), "former": (0.75, 3e-5), "close": (0.03, 3e-4), "disagree": (0.07, 1.0)},
+    Field.ADDRESS: {"exact": (0.7, 1e-5), "former": (0.7, 1e-5), "close": (0.05, 3e-5), "neighbour": (0.005, 3e-4),
+                    "disagree": (0.1, 1.0)},
     Field.NHS_NUMBER: {"exact": (0.99, 1e-8), "disagree": (0.01, 1.0)},
     Field.NI_NUMBER: {"exact": (0.98, 1e-8), "disagree": (0.02, 1.0)},
     Field.REFERENCE: {"exact": (0.9, 1e-6), "close": (0.05, 1e-5), "disagree": (0.05, 1.0)},
@@ -138,6 +142,32 @@ def _household_sharers(outcomes: Mapping[Field, Outcome], keys: Mapping[Field, l
     return max(min(counts), 1) if counts else 0
 
 
+def _field_weight(
+    name: Field,
+    level: Level,
+    detail: str,
+    *,
+    params: Parameters,
+    freq: Frequencies,
+    query_values: Mapping[Field, str],
+    record_sharers: Mapping[Field, int],
+    in_household: bool,
+) -> tuple[float, str]:
+    """One field's log2 Bayes factor and its words, with the corrections in the module docstring."""
+    weight = params.weight(name, level)
+    if level == Level.DISAGREE and record_sharers.get(name, 1) > 1:
+        return 0.0, detail + f" (the record's is shared by {record_sharers[name]} people)"
+    if level == Level.DISAGREE and name in (Field.EMAIL, Field.PHONE):
+        return max(weight, CONTACT_DISAGREE_FLOOR), detail
+    if level == Level.EXACT and name in TF_FIELDS and query_values.get(name):
+        weight = _tf_weight(params, name, query_values[name], freq)
+    if in_household and weight > 0 and name in (Field.GIVEN_NAME, Field.FAMILY_NAME, Field.DATE_OF_BIRTH):
+        inside = params.household_weight(name, level)
+        if inside is not None and inside < weight:
+            return inside, detail + " (as expected within one household)"
+    return weight, detail
+
+
 def score(
     outcomes: Mapping[Field, Outcome],
     *,
@@ -145,27 +175,26 @@ def score(
     freq: Frequencies,
     query_values: Mapping[Field, str],
     shared_keys: Mapping[Field, list[str]],
+    record_sharers: Mapping[Field, int] | None = None,
 ) -> tuple[float, list[FieldEvidence]]:
-    """The log2 odds that the record is the person, and the evidence per field (see the module docstring)."""
+    """The log2 odds that the record is the person, and the evidence per field (see the module docstring).
+    ``record_sharers`` says how many people share the record's own email and phone: a record holding only a
+    household's shared email says nothing against the person having their own, so that disagreement weighs 0."""
     sharers = _household_sharers(outcomes, shared_keys, freq)
     evidence: list[FieldEvidence] = []
     place = 0.0
     total = params.prior_bits
-    for name, (level, detail) in outcomes.items():
+    for name, (level, said) in outcomes.items():
         if level == Level.MISSING:
             continue
-        weight = params.weight(name, level)
-        if level == Level.EXACT and name in TF_FIELDS and query_values.get(name):
-            weight = _tf_weight(params, name, query_values[name], freq)
-        if sharers and weight > 0 and name in (Field.GIVEN_NAME, Field.FAMILY_NAME, Field.DATE_OF_BIRTH):
-            inside = params.household_weight(name, level)
-            if inside is not None and inside < weight:
-                weight, detail = inside, detail + " (as expected within one household)"
+        weight, detail = _field_weight(name, level, said, params=params, freq=freq, query_values=query_values,
+                                       record_sharers=record_sharers or {}, in_household=bool(sharers))  # fmt: skip
         if name in PLACE_FIELDS and weight > 0:
             place += weight
         else:
             total += weight
-        evidence.append(FieldEvidence(field=str(name), level=str(level), weight=round(weight, 2), detail=detail))
+        shown = Level.DISAGREE if level == Level.NEIGHBOUR else level
+        evidence.append(FieldEvidence(field=str(name), level=str(shown), weight=round(weight, 2), detail=detail))
     if sharers:
         cap = -params.prior_bits - math.log2(sharers)
         if place > cap:

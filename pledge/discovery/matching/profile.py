@@ -9,7 +9,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
-from pledge.discovery.matching.names import Nicknames, family_parts, fold, normalise_family, parse_name, soundex
+from pledge.discovery.matching.names import Nicknames, family_parts, normalise_family, parse_name, soundex
 from pledge.discovery.matching.normalise import (
     Address,
     normalise_date,
@@ -125,8 +125,13 @@ def loose_postcode(text: str) -> str:
     return normalise_postcode(compact) or (compact if 3 <= len(compact) <= 8 else "")
 
 
-def profile_from_identity(identity: Mapping[IdentityField, str] | Mapping[str, str]) -> Profile:
-    """A record's profile from the identity fields its connector mapped (raw text as the system holds it)."""
+def profile_from_identity(
+    identity: Mapping[IdentityField, str] | Mapping[str, str], *, references: bool = False
+) -> Profile:
+    """A record's profile from the identity fields its connector mapped (raw text as the system holds it).
+
+    Account references are compared only when ``references`` is set (batch linkage of two extracts that share a
+    numbering, like FEBRL's social security ids): across council systems each system numbers its own accounts."""
 
     def get(name: IdentityField) -> str:
         value = identity.get(name) or identity.get(name.value)  # type: ignore[call-overload]
@@ -165,7 +170,7 @@ def profile_from_identity(identity: Mapping[IdentityField, str] | Mapping[str, s
         previous_postcodes=previous_postcodes,
         nhs=nhs,
         ni=normalise_ni_number(get(IdentityField.NI_NUMBER)),
-        reference=fold(get(IdentityField.ACCOUNT_REFERENCE)).replace(" ", ""),
+        reference=re.sub(r"[^a-z0-9]", "", get(IdentityField.ACCOUNT_REFERENCE).lower()) if references else "",
         rejected=("nhs_number",) if nhs_text and not nhs else (),
     )
 
@@ -199,10 +204,11 @@ def profile_from_query(query: Query) -> Profile:
     )
 
 
-def _names(profile: Profile) -> list[tuple[str, str]]:
-    """(given, family) readings of the name: as parsed, swapped when the order is uncertain, and former surnames."""
+def _names(profile: Profile, *, query: bool) -> list[tuple[str, str]]:
+    """(given, family) readings of the name: as parsed, swapped when the order is uncertain (and always for a
+    query, since systems also hold names the wrong way round), and former surnames."""
     readings = [(profile.first, profile.family)]
-    if not profile.order_known and profile.family:
+    if (query or not profile.order_known) and profile.family and profile.first:
         readings.append((profile.family, profile.first))
     readings += [(profile.first, former) for former in profile.former_families]
     return readings
@@ -216,7 +222,7 @@ def blocking_keys(profile: Profile, nicknames: Nicknames, *, query: bool = False
     years = {dob[:4] for dob in dobs if dob}
     keys.update("d:" + dob for dob in dobs if dob)
     postcodes = [p for p in (profile.postcode, *profile.previous_postcodes) if p]
-    for given, family in _names(profile):
+    for given, family in _names(profile, query=query):
         initials = nicknames.initials(given) if given else frozenset()
         code = soundex(family) if family else ""
         for initial in initials:

@@ -4,7 +4,8 @@ The index is a directory, separate from Pledge's own database so it works the sa
 and can be rebuilt at any time from the connected systems:
 
 * ``identity.sqlite``: ``records`` (id, system, table, key, normalised profile, identity summary), ``counts``
-  (hashed value -> how many records hold it and how many different people share it) and ``meta`` (JSON).
+  (hashed value -> how many records hold it and how many different people share it), ``children`` (linked rows
+  without a name of their own, which belong to their parent record) and ``meta`` (JSON).
 * ``block_keys.npy`` and ``block_records.npy``: every (blocking key hash, record id), sorted by key, read through
   memory mapping so a lookup is a binary search and opening the index costs nothing.
 
@@ -28,6 +29,8 @@ create table records (id integer primary key, system text not null, tbl text not
                       profile text not null, summary text not null);
 create table counts (h integer primary key, records integer not null, sharers integer not null);
 create table meta (name text primary key, value text not null);
+create table children (system text not null, tbl text not null, key text not null, parent_tbl text not null,
+                       parent_key text not null);
 """
 
 
@@ -114,6 +117,11 @@ class Store:
             marks = ",".join("?" * len(chunk))
             found += self.connection.execute(f"select * from records where id in ({marks})", chunk).fetchall()
         return found
+
+    def parents(self) -> dict[tuple[str, str, str], tuple[str, str, str]]:
+        """Child rows left to their parent record: (system, table, key) -> the parent's."""
+        rows = self.connection.execute("select system, tbl, key, parent_tbl, parent_key from children")
+        return {(system, table, key): (system, parent, parent_key) for system, table, key, parent, parent_key in rows}
 
     def counts(self, hashes: list[int]) -> dict[int, tuple[int, int]]:
         """Records holding, and people sharing, each of these value hashes (those the index has seen)."""

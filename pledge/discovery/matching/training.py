@@ -12,6 +12,11 @@ The method, as Splink does it:
 3. Household u (how often two different people in one household agree on given name, family name and date of
    birth) by expectation maximisation with m held fixed, over pairs that share an email, phone or dwelling.
 
+4. A "former" level (the record holds a previous address or surname the requester gave) takes the exact level's
+   m and u: what the requester says they used to be is as telling as what they are now, and pairs of records
+   rarely show former values, so EM cannot learn them.
+
+No m is let below ``M_FLOOR``, so one field that never disagreed in the sample cannot veto a match on its own.
 Records are sampled (``SAMPLE_RECORDS``) so training takes seconds on millions of records. With too few pairs to
 learn from (a test index, a tiny system) the starting values stand.
 """
@@ -34,6 +39,16 @@ MAX_PAIRS = 150_000
 MIN_PAIRS = 2_000
 MIN_RECORDS = 2_000  # fewer records than this teach nothing reliable; the starting values stand
 MIN_COUNT = 10
+M_FLOOR = 1e-3  # no level is impossible for a true match, however clean the sample: one slip must not veto
+# Household u never goes below what is known about families, whatever a sample shows: about 1 in 60 UK births is
+# a twin or more (ONS, Birth characteristics), so brothers and sisters share a birthday that often; a child is
+# sometimes named after a parent; most households share a surname.
+HOUSEHOLD_U_FLOOR: dict[Field, dict[Level, float]] = {
+    Field.DATE_OF_BIRTH: {Level.EXACT: 0.02, Level.CLOSE: 0.005},
+    Field.GIVEN_NAME: {Level.EXACT: 0.01, Level.NICKNAME: 0.002, Level.CLOSE: 0.005, Level.INITIAL: 0.05},
+    Field.FAMILY_NAME: {Level.EXACT: 0.3, Level.CLOSE: 0.02},
+}
+FORMER_FIELDS = (Field.FAMILY_NAME, Field.POSTCODE, Field.ADDRESS)
 ITERATIONS = 25
 FIELDS = list(LEVELS)
 PERSON_FIELDS = (Field.GIVEN_NAME, Field.FAMILY_NAME, Field.DATE_OF_BIRTH)
@@ -205,8 +220,11 @@ def learn_parameters(*, profiles: list[Profile], people: int, nicknames: Nicknam
         m[Field.DATE_OF_BIRTH] = m_house_session[Field.DATE_OF_BIRTH]
         learned.append(f"date-of-birth m by EM over {len(by_household)} shared-contact pairs")
     params.mu = {
-        str(name): {str(level): (m[name][i], u[name][i]) for i, level in enumerate(LEVELS[name])} for name in FIELDS
+        str(name): {str(level): (max(m[name][i], M_FLOOR), u[name][i]) for i, level in enumerate(LEVELS[name])}
+        for name in FIELDS
     }
+    for name in FORMER_FIELDS:  # see step 4
+        params.mu[name][Level.FORMER] = params.mu[name][Level.EXACT]
     by_dwelling = encode(sample.pairs_by(_by_dwelling), nicknames)
     if len(by_dwelling) >= MIN_PAIRS:
         u_house = {name: list(values) for name, values in u.items()}
@@ -216,8 +234,9 @@ def learn_parameters(*, profiles: list[Profile], people: int, nicknames: Nicknam
             by_dwelling, m, u_house, learn="u", fields=PERSON_FIELDS, ignore=HOUSEHOLD_FIELDS
         )
         params.household_u = {
-            str(name): {str(level): u_house[name][i] for i, level in enumerate(LEVELS[name]) if level in
-                        DEFAULT_HOUSEHOLD_U[name]} for name in PERSON_FIELDS
+            str(name): {str(level): max(u_house[name][i], HOUSEHOLD_U_FLOOR[name].get(level, 0.0))
+                        for i, level in enumerate(LEVELS[name]) if level in DEFAULT_HOUSEHOLD_U[name]}
+            for name in PERSON_FIELDS
         }  # fmt: skip
         learned.append(f"household u by EM over {len(by_dwelling)} shared-dwelling pairs")
     params.method = "; ".join(learned)

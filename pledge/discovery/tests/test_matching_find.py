@@ -113,15 +113,17 @@ def test_an_opened_index_finds_the_same_as_the_built_one(index):
     assert refs(reopened.find(ROBERT)) == refs(index.find(ROBERT))
 
 
-def test_it_indexes_parent_records_and_leaves_linked_child_rows_to_them(tmp_path):
+def test_it_leaves_linked_child_rows_without_a_name_to_their_parent(tmp_path):
     records = [
         record("care", "C1", table="clients", full_name="Ann Lee", date_of_birth="1990-01-01"),
-        record("care", "N1", table="notes", full_name="Ann Lee", date_of_birth="1990-01-01"),
+        record("care", "N1", table="notes", phone="01296 395000"),
+        record("care", "K1", table="carers", full_name="Bo Lee", phone="01296 395000"),
     ]
-    index = IdentityIndex.build(
-        connectors=[ListConnector("care", records, child_tables=["notes"])], path=tmp_path / "i"
-    )
+    connector = ListConnector("care", records, child_tables=["notes", "carers"])
+    index = IdentityIndex.build(connectors=[connector], path=tmp_path / "i")
     assert refs(index.find(Query(name="Ann Lee", date_of_birth="1990-01-01"))) == ["care/clients/C1"]
+    assert refs(index.find(Query(name="Bo Lee", phone="01296 395000"))) == ["care/carers/K1"]
+    assert index.meta["records"] == 2
 
 
 def test_rebuilding_replaces_the_old_index(tmp_path):
