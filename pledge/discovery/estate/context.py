@@ -8,7 +8,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from .population import REFERENCE_DATE, Household, Person, Population
-from .quirks import Hazard, View, choose_hazard, render
+from .quirks import EMAIL_AND_PHONE, Hazard, View, choose_hazard, render
 from .schema import SystemSpec, TableSpec
 from .sinks import Sink, TableWriter
 
@@ -70,10 +70,18 @@ class Context:
     progress: Progress | None
     households: dict[str, Household]
 
-    def record(self, person: Person, weights: Mapping[Hazard, float], *, has_dob: bool = True) -> tuple[Hazard, View]:
+    def record(
+        self,
+        person: Person,
+        weights: Mapping[Hazard, float],
+        *,
+        has_dob: bool = True,
+        contact: frozenset[str] = EMAIL_AND_PHONE,
+    ) -> tuple[Hazard, View]:
+        """The hazard and record of ``person`` in a system holding a date of birth or not, and these contact fields."""
         household = self.households[person.household_id]
-        hazard = choose_hazard(person, household, weights, self.rng, has_dob=has_dob)
-        return hazard, render(person, household, hazard, self.rng)
+        hazard = choose_hazard(person, household, weights, self.rng, has_dob=has_dob, contact=contact)
+        return hazard, render(person, household, hazard, self.rng, contact)
 
     def day_between(self, start: date, end: date = REFERENCE_DATE) -> date:
         span = max(0, (end - start).days)

@@ -73,6 +73,8 @@ def generate_estate(
     population = build_population(
         people=people, seed=seed, progress=(lambda done, total: progress("people", done, total)) if progress else None
     )
+    if progress:
+        progress("people", len(population.people), len(population.people))
     specs = [replace(spec, table_prefix=db_prefix(spec.slug)) if db_url and spec.kind is SystemKind.SQL else spec
              for spec, _ in SYSTEMS]  # fmt: skip
     truth_files = [

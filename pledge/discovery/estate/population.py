@@ -10,14 +10,16 @@ import random
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from itertools import accumulate
 
 from . import identifiers, names
 
 REFERENCE_DATE = date(2026, 10, 1)  # "today" in the estate, fixed so a seed always gives the same ages
 
-MALE_WEIGHTS = names.weights(len(names.MALE_GIVEN), 0.7)
-FEMALE_WEIGHTS = names.weights(len(names.FEMALE_GIVEN), 0.7)
-SURNAME_WEIGHTS = names.weights(len(names.SURNAMES), 0.85)
+# Cumulative weights, worked out once: random.choices would otherwise add them up on every call.
+MALE_WEIGHTS = list(accumulate(names.weights(len(names.MALE_GIVEN), 0.7)))
+FEMALE_WEIGHTS = list(accumulate(names.weights(len(names.FEMALE_GIVEN), 0.7)))
+SURNAME_WEIGHTS = list(accumulate(names.weights(len(names.SURNAMES), 0.85)))
 
 EMAIL_DOMAINS = ("example.com", "example.org", "example.net", "mail.example", "post.example", "inbox.example")
 
@@ -55,14 +57,20 @@ class Person:
     twin_of: str = ""
     namesake_of: str = ""
     relatives: list["Person"] = field(default_factory=list)  # people in the same household sharing the surname
+    years: int = -1  # age on REFERENCE_DATE, worked out once
+
+    def __post_init__(self) -> None:
+        born = self.dob
+        self.years = (
+            REFERENCE_DATE.year - born.year - ((REFERENCE_DATE.month, REFERENCE_DATE.day) < (born.month, born.day))
+        )
 
     @property
     def full_name(self) -> str:
         return f"{self.given} {self.family}"
 
     def age(self) -> int:
-        born = self.dob
-        return REFERENCE_DATE.year - born.year - ((REFERENCE_DATE.month, REFERENCE_DATE.day) < (born.month, born.day))
+        return self.years
 
 
 @dataclass(slots=True)
@@ -152,11 +160,11 @@ class PopulationBuilder:
     # --- people ---------------------------------------------------------------------------------------------
     def given(self, sex: str) -> str:
         if sex == "F":
-            return self.rng.choices(names.FEMALE_GIVEN, FEMALE_WEIGHTS)[0]
-        return self.rng.choices(names.MALE_GIVEN, MALE_WEIGHTS)[0]
+            return self.rng.choices(names.FEMALE_GIVEN, cum_weights=FEMALE_WEIGHTS)[0]
+        return self.rng.choices(names.MALE_GIVEN, cum_weights=MALE_WEIGHTS)[0]
 
     def surname(self) -> str:
-        return self.rng.choices(names.SURNAMES, SURNAME_WEIGHTS)[0]
+        return self.rng.choices(names.SURNAMES, cum_weights=SURNAME_WEIGHTS)[0]
 
     def birth(self, low: int, high: int) -> date:
         age_days = self.rng.randint(low * 365 + 1, high * 365 + 364)

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 from functools import cache
+from itertools import accumulate
 from pathlib import Path
 
 from .population import Address, Household, Person
@@ -98,8 +99,17 @@ class View:
         return f"{last.upper()}, {first}"
 
 
-def eligible(person: Person, hazard: Hazard, household: Household) -> bool:
-    """Whether this person can carry this hazard at all (a twin needs a twin, a mover a previous address...)."""
+EMAIL_AND_PHONE = frozenset({"email", "phone"})  # the contact fields a system holds
+EMAIL_ONLY = frozenset({"email"})
+PHONE_ONLY = frozenset({"phone"})
+NO_CONTACT: frozenset[str] = frozenset()
+
+
+def eligible(person: Person, hazard: Hazard, household: Household, contact: frozenset[str] = EMAIL_AND_PHONE) -> bool:
+    """Whether this person can carry this hazard at all (a twin needs a twin, a mover a previous address...).
+
+    A household record is one of someone living with relatives of the same surname; where the system holds an
+    email or phone, the record holds the household's shared one (the family email, the landline over a mobile)."""
     if hazard is Hazard.NICKNAME:
         return person.given in nicknames()
     if hazard is Hazard.MOVED:
@@ -107,9 +117,23 @@ def eligible(person: Person, hazard: Hazard, household: Household) -> bool:
     if hazard is Hazard.CHANGED_SURNAME:
         return bool(person.previous_names)
     if hazard is Hazard.HOUSEHOLD:
-        # the record must differ from the person's own details: a shared email, or the landline over a mobile
-        return bool(person.relatives) and bool(household.shared_email or (household.landline and person.mobile))
+        if not person.relatives:
+            return False
+        shared_email = "email" in contact and bool(household.shared_email)
+        shared_phone = "phone" in contact and bool(household.landline and person.mobile)
+        return shared_email or shared_phone or not contact
     return True
+
+
+_TABLES: dict[int, tuple[Mapping[Hazard, float], list[Hazard], list[float]]] = {}
+
+
+def _table(weights: Mapping[Hazard, float]) -> tuple[list[Hazard], list[float]]:
+    """Hazards and cumulative weights for a system's weight table, worked out once per table."""
+    entry = _TABLES.get(id(weights))
+    if entry is None or entry[0] is not weights:  # the id of a table since freed may be reused
+        entry = _TABLES[id(weights)] = (weights, list(weights), list(accumulate(weights.values())))
+    return entry[1], entry[2]
 
 
 def base_hazard(person: Person, applied: Hazard) -> Hazard:
@@ -122,21 +146,29 @@ def base_hazard(person: Person, applied: Hazard) -> Hazard:
 
 
 def choose_hazard(
-    person: Person, household: Household, weights: Mapping[Hazard, float], rng: random.Random, *, has_dob: bool = True
+    person: Person,
+    household: Household,
+    weights: Mapping[Hazard, float],
+    rng: random.Random,
+    *,
+    has_dob: bool = True,
+    contact: frozenset[str] = EMAIL_AND_PHONE,
 ) -> Hazard:
     """The one hazard this record carries: a twin's or namesake's records always carry that; else by weight."""
     if person.twin_of:
         return Hazard.TWIN
     if person.namesake_of:
         return Hazard.NAMESAKE
-    hazards = list(weights)
-    hazard = rng.choices(hazards, list(weights.values()))[0]
+    hazards, cumulative = _table(weights)
+    hazard = rng.choices(hazards, cum_weights=cumulative)[0]
     if hazard is Hazard.MISSING_DOB and not has_dob:
         return Hazard.CLEAN
-    return hazard if eligible(person, hazard, household) else Hazard.CLEAN
+    return hazard if eligible(person, hazard, household, contact) else Hazard.CLEAN
 
 
-def render(person: Person, household: Household, hazard: Hazard, rng: random.Random) -> View:
+def render(
+    person: Person, household: Household, hazard: Hazard, rng: random.Random, contact: frozenset[str] = EMAIL_AND_PHONE
+) -> View:
     """The record of ``person`` carrying ``hazard``; every other field is the truth."""
     view = View(
         given=person.given,
@@ -166,8 +198,15 @@ def render(person: Person, household: Household, hazard: Hazard, rng: random.Ran
     elif hazard is Hazard.MISSING_DOB:
         view.dob = None
     elif hazard is Hazard.HOUSEHOLD:
-        view.email = household.shared_email or view.email
-        view.phone = household.landline or view.phone
+        _share_contact(view, household, contact)
     elif hazard is Hazard.CHANGED_SURNAME:
         view.family = person.previous_names[-1]
     return view
+
+
+def _share_contact(view: View, household: Household, contact: frozenset[str]) -> None:
+    """The household's email (or, failing that, its landline) in place of the person's own, where held."""
+    if "email" in contact and household.shared_email:
+        view.email = household.shared_email
+    elif "phone" in contact and household.landline:
+        view.phone = household.landline

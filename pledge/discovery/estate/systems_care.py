@@ -10,7 +10,7 @@ from pledge.discovery.sources import SystemKind
 from . import identifiers, names
 from .context import Context, iso, neighbour
 from .population import Person
-from .quirks import Hazard, base_hazard
+from .quirks import NO_CONTACT, PHONE_ONLY, Hazard, base_hazard
 from .schema import Column, SystemSpec, TableSpec
 
 H = Hazard
@@ -81,7 +81,7 @@ def generate_adult_social_care(ctx: Context) -> None:
             continue
         clients += 1
         ref = f"ASC{clients:07d}"
-        hazard, view = ctx.record(person, CARE_WEIGHTS)
+        hazard, view = ctx.record(person, CARE_WEIGHTS, contact=PHONE_ONLY)
         nhs = person.nhs_number
         if rng.random() < INVALID_NHS_SHARE:  # mistyped on entry: the check digit no longer agrees
             nhs = identifiers.invalid_nhs_number(nhs)
@@ -195,7 +195,7 @@ def generate_childrens_services(ctx: Context) -> None:
             continue
         children += 1
         ref = f"CS{children:07d}"
-        hazard, view = ctx.record(child, CARE_WEIGHTS)
+        hazard, view = ctx.record(child, CARE_WEIGHTS, contact=NO_CONTACT)
         opened = ctx.day_between(max(child.dob, date(2010, 1, 1)))
         first, last = (view.family, view.given) if view.swapped else (view.given, view.family)
         row: tuple[Any, ...] = (

@@ -11,7 +11,7 @@ from pledge.discovery.sources import SystemKind
 
 from . import identifiers, names
 from .context import Context, iso
-from .quirks import Hazard, View, base_hazard, render
+from .quirks import EMAIL_ONLY, NO_CONTACT, Hazard, View, base_hazard, render
 from .schema import Column, SystemSpec, TableSpec
 from .systems_revenues import split_names
 
@@ -56,7 +56,7 @@ def generate_newsletters(ctx: Context) -> None:
         if person.age() < 18 or not person.email or rng.random() >= 0.18:
             continue
         subscribers += 1
-        hazard, view = ctx.record(person, NEWSLETTER_WEIGHTS, has_dob=False)
+        hazard, view = ctx.record(person, NEWSLETTER_WEIGHTS, has_dob=False, contact=EMAIL_ONLY)
         subscribed = ctx.day_between(date(2019, 1, 1))
         gone = ctx.day_between(subscribed) if rng.random() < 0.1 else None
         topics = ";".join(sorted(rng.sample(TOPICS, rng.randint(1, 3))))
@@ -125,7 +125,7 @@ def generate_webchat(ctx: Context) -> None:
             continue
         sessions += 1
         ref = f"WC{sessions:08d}"
-        hazard, view = ctx.record(person, CHAT_WEIGHTS, has_dob=False)
+        hazard, view = ctx.record(person, CHAT_WEIGHTS, has_dob=False, contact=EMAIL_ONLY)
         started = datetime(2026, 6, 1) + timedelta(seconds=rng.randrange(0, 120 * 86400))
         topic = rng.choice(CHAT_TOPICS)
         ended = started + timedelta(minutes=rng.randint(3, 25))
@@ -275,7 +275,7 @@ def generate_electoral_register(ctx: Context) -> None:
         age = person.age()
         if age < 16 or rng.random() >= 0.88:
             continue
-        hazard, view = ctx.record(person, ELECTORAL_WEIGHTS, has_dob=False)
+        hazard, view = ctx.record(person, ELECTORAL_WEIGHTS, has_dob=False, contact=NO_CONTACT)
         registered = ctx.day_between(max(person.dob + timedelta(days=16 * 366), date(2002, 1, 1)))
         rows: list[tuple[Hazard, View, date, date | None]] = [(hazard, view, registered, None)]
         if person.previous_addresses and rng.random() < 0.5:  # the entry at the old address, since removed
@@ -333,7 +333,7 @@ def generate_mailbox(ctx: Context) -> None:
             continue
         for _ in range(rng.choice((1, 1, 2))):
             messages += 1
-            hazard, view = ctx.record(person, MAIL_WEIGHTS, has_dob=False)
+            hazard, view = ctx.record(person, MAIL_WEIGHTS, has_dob=False, contact=EMAIL_ONLY)
             sent = datetime(2026, 3, 1, 9) + timedelta(seconds=rng.randrange(0, 200 * 86400))
             subject = rng.choice(MAIL_SUBJECTS)
             body = (
@@ -341,7 +341,8 @@ def generate_mailbox(ctx: Context) -> None:
                 f"{view.address.line()}, {view.address.postcode}.\n\nThanks,\n{view.full_name()}\n"
             )
             key = f"MB{messages:08d}.eml"
-            name = f"The {person.family} family" if hazard is H.HOUSEHOLD else view.full_name()
+            shared = view.email == ctx.households[person.household_id].shared_email
+            name = f"The {person.family} family" if shared else view.full_name()
             row: tuple[Any, ...] = (key, view.email, name, "customer.services@anyshire.example",
                    format_datetime(sent.replace(tzinfo=UTC)), subject, body)  # fmt: skip
             out.add("messages", row, person, hazard)

@@ -9,7 +9,7 @@ from pledge.discovery.sources import SystemKind
 
 from .context import Context, dmy, iso
 from .population import Person
-from .quirks import Hazard, View, base_hazard, render
+from .quirks import PHONE_ONLY, Hazard, View, base_hazard, render
 from .schema import Column, SystemSpec, TableSpec
 
 H = Hazard
@@ -194,7 +194,7 @@ def generate_benefits(ctx: Context) -> None:
         if age < 18 or rng.random() >= (0.22 if age >= 66 else 0.1):
             continue
         claims += 1
-        hazard, view = ctx.record(person, BENEFIT_WEIGHTS)
+        hazard, view = ctx.record(person, BENEFIT_WEIGHTS, contact=PHONE_ONLY)
         family, given = split_names(view)
         opened = ctx.day_between(date(2010, 4, 1))
         closed = ctx.day_between(opened) if rng.random() < 0.3 else None

@@ -10,7 +10,7 @@ from pledge.discovery.sources import SystemKind
 from . import identifiers, names
 from .context import Context, dmy, iso
 from .population import Person
-from .quirks import Hazard
+from .quirks import EMAIL_ONLY, NO_CONTACT, PHONE_ONLY, Hazard
 from .schema import Column, SystemSpec, TableSpec
 
 H = Hazard
@@ -69,7 +69,7 @@ def generate_libraries(ctx: Context) -> None:
             continue
         members += 1
         card = f"2{members:09d}"
-        hazard, view = ctx.record(person, LIBRARY_WEIGHTS)
+        hazard, view = ctx.record(person, LIBRARY_WEIGHTS, contact=EMAIL_ONLY)
         joined = ctx.day_between(max(person.dob, date(2005, 1, 1)))
         last = ctx.day_between(joined)
         row: tuple[Any, ...] = (
@@ -230,7 +230,7 @@ def generate_parking(ctx: Context) -> None:
             continue
         vrm = identifiers.vehicle_registration(vehicles)
         vehicles += 1
-        hazard, view = ctx.record(person, PARKING_WEIGHTS, has_dob=False)
+        hazard, view = ctx.record(person, PARKING_WEIGHTS, has_dob=False, contact=NO_CONTACT)
         out.add("vehicles", (vrm, view.full_name(), view.address.line(), view.address.postcode), person, hazard)
         if rng.random() < 0.3:
             permits += 1
@@ -310,7 +310,7 @@ def generate_cctv(ctx: Context) -> None:
         started = datetime(2026, 9, 1) + timedelta(minutes=rng.randrange(0, 30 * 24 * 60))
         ended = started + timedelta(minutes=rng.choice((5, 10, 20, 45)))
         if reported:
-            hazard, view = ctx.record(person, CCTV_WEIGHTS, has_dob=False)
+            hazard, view = ctx.record(person, CCTV_WEIGHTS, has_dob=False, contact=PHONE_ONLY)
             description = _incident(ctx, person, ref)
             row: tuple[Any, ...] = (ref, camera, camera.split(" ", 1)[1], started.isoformat(timespec="minutes"),
                    ended.isoformat(timespec="minutes"), view.full_name(), view.phone, description)  # fmt: skip

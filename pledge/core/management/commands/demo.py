@@ -65,6 +65,7 @@ class Command(BaseCommand):
             self.stdout.write("The demo is already loaded; use `pledge demo load --reset` to start again.")
             self._create_staff()
             self._load_requests(reset=False)
+            self._ensure_estate()
             self._print_logins()
             return
         try:
