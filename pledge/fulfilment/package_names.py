@@ -17,10 +17,12 @@ RELATIONS = (
     r"grandson|granddaughter|grandmother|grandfather|nan|aunt|uncle|cousin|niece|nephew|neighbour|friend|carer|"
     r"lodger|landlord|tenant|child|baby|stepson|stepdaughter|colleague)"
 )
-WORD = r"[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?"
+WORD = r"(?:Ma?c|O')?[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?"  # Smith, McDonald, MacLeod, O'Brien, Smith-Jones
 INITIAL = r"[A-Z]\.?"
 _TITLED = re.compile(rf"\b{TITLES}\.?\s+(?:(?:{INITIAL}|{WORD})\s+){{0,2}}{WORD}\b")
-_RELATED = re.compile(rf"\b(?:[Hh]er|[Hh]is|[Mm]y|[Tt]heir|[Yy]our|the)\s+{RELATIONS}\s+({WORD}(?:\s+{WORD})?)\b")
+_RELATED = re.compile(
+    rf"\b(?:(?:[Hh]er|[Hh]is|[Mm]y|[Tt]heir|[Yy]our|[Tt]he)\s+)?(?i:{RELATIONS})\s+({WORD}(?:\s+{WORD})?)\b"
+)
 _PAIR = re.compile(rf"\b({WORD})\s+({WORD})\b")
 # A full stop after an initial or a title ("Dr A. Jones", "Mr. Shah") does not end the sentence.
 _SENTENCE_END = re.compile(r"(?<=[.!?])(?<!\b[A-Z]\.)(?<!Mr\.)(?<!Mrs\.)(?<!Ms\.)(?<!Dr\.)\s+|\n+")
@@ -38,7 +40,7 @@ NOT_NAMES = frozenset(
     secondary academy trust health mental support direct payments universal credit new old north south east
     west upper lower great little st saint ward unit home homes limited ltd plc group community
     """.split()
-)
+) | frozenset(RELATIONS.strip("(?:)").split("|"))
 
 
 @dataclass(frozen=True)

@@ -29,7 +29,8 @@ def system_activities(case: Case, register_system: str) -> list[ProcessingActivi
         .order_by("service__name", "name")
         .distinct()
     )
-    chosen = [a for a in every if a.pk in set(case.activities.values_list("pk", flat=True))]
+    on_case = set(case.activities.values_list("pk", flat=True))
+    chosen = [a for a in every if a.pk in on_case]
     return chosen or list(every)
 
 

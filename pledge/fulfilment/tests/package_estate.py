@@ -53,6 +53,24 @@ SYSTEMS_YAML = """systems:
           - {column: email, identity: email, category: Identity and contact}
           - {column: bins, category: Service details}
           - {column: crew_note, category: Service details, free_text: true}
+  - slug: contact-mailbox
+    name: Contact centre mailbox
+    register_system: revenues-system
+    kind: mailbox
+    folder: mailbox
+"""
+EMAIL = """From: Zebedee Unusualname <zebedee.unusualname@example.com>
+To: contact@anyshire.example
+Subject: My council tax bill
+Date: Tue, 01 Dec 2026 10:00:00 +0000
+
+Please check my bill, I think it is wrong.
+"""
+OTHER_EMAIL = """From: Someone Else <someone@example.com>
+To: contact@anyshire.example
+Subject: Bins
+
+My bins were missed.
 """
 
 
@@ -73,6 +91,9 @@ def make_estate(folder: Path) -> Path:
     db.execute("insert into subscriptions values ('G1', 'Zeb Unusualname', 'zebedee@example.com', 2, 'Gate code 1234')")
     db.commit()
     db.close()
+    (folder / "mailbox").mkdir(exist_ok=True)
+    (folder / "mailbox" / "1.eml").write_text(EMAIL)
+    (folder / "mailbox" / "2.eml").write_text(OTHER_EMAIL)
     path = folder / "systems.yaml"
     path.write_text(SYSTEMS_YAML)
     return path
