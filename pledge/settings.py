@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "pledge.fulfilment",
     "pledge.discovery",
     "pledge.stats",
+    "pledge.dpia",
     "pledge.retention",
 ]
 

@@ -3,6 +3,7 @@
 Every write runs in one transaction with an audit row, so an import either lands whole or not at all.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -208,8 +209,30 @@ def submit_activity(*, activity: ProcessingActivity, actor: Any) -> ProcessingAc
     return _change_status(activity=activity, actor=actor, to=Status.SUBMITTED, action=AuditAction.SUBMIT)
 
 
+class ApprovalBlocked(ValueError):
+    """The activity cannot be approved yet; ``reasons`` says why, one sentence each."""
+
+    def __init__(self, reasons: list[str]) -> None:
+        super().__init__("; ".join(reasons))
+        self.reasons = reasons
+
+
+# Other apps add go-live rules here from their AppConfig.ready() (the DPIA gate, P119), so that the register does
+# not import them: each returns why the activity cannot be approved yet, or "".
+APPROVAL_CHECKS: list[Callable[[ProcessingActivity], str]] = []
+
+
+def approval_blockers(activity: ProcessingActivity) -> list[str]:
+    """Every reason ``activity`` cannot be approved yet (empty when it can)."""
+    return [reason for check in APPROVAL_CHECKS if (reason := check(activity))]
+
+
 def approve_activity(*, activity: ProcessingActivity, actor: Any, effective_from: date) -> ProcessingActivity:
-    """The DPO approves an activity; it takes effect from ``effective_from``."""
+    """The DPO approves an activity; it takes effect from ``effective_from``. ``ApprovalBlocked`` when a go-live
+    rule (``APPROVAL_CHECKS``) says not yet."""
+    blockers = approval_blockers(activity)
+    if blockers:
+        raise ApprovalBlocked(blockers)
     return _change_status(
         activity=activity, actor=actor, to=Status.APPROVED, action=AuditAction.APPROVE, effective_from=effective_from
     )

@@ -131,8 +131,12 @@ def activity_approve(request: HttpRequest, slug: str) -> HttpResponse:
         services.return_activity_to_draft(activity=activity, actor=request.user, reason=reason)
         messages.success(request, "Returned to draft.")
     else:
-        services.approve_activity(activity=activity, actor=request.user, effective_from=timezone.localdate())
-        messages.success(request, "Approved. Republish the notices that cover it to tell people.")
+        try:
+            services.approve_activity(activity=activity, actor=request.user, effective_from=timezone.localdate())
+        except services.ApprovalBlocked as blocked:
+            messages.error(request, "Not approved: " + "; ".join(blocked.reasons) + ".")
+        else:
+            messages.success(request, "Approved. Republish the notices that cover it to tell people.")
     return redirect("register:activity", slug=slug)
 
 
