@@ -103,24 +103,22 @@ def manual_due_on(case: Case, *, today: date | None = None) -> date:
     return max(today, case.due_on - timedelta(days=MANUAL_LEAD_DAYS))
 
 
-def unconnected_systems(*, connected: set[int]) -> list[System]:
-    """The register's systems the council uses for approved activities that have no connector (paper, or not
-    connected yet): searched by hand."""
-    return list(
-        System.objects.filter(
-            activities__status=Status.APPROVED, activities__service__controller__kind=ControllerKind.COUNCIL
-        )
-        .exclude(pk__in=connected)
-        .distinct()
-        .order_by("name")
+def unconnected_systems(*, case: Case, connected: set[int]) -> list[System]:
+    """The register's systems with no connector (paper, or not connected yet), searched by hand: those of the
+    activities the request concerns when staff chose them, else every system of the council's approved activities."""
+    systems = System.objects.filter(
+        activities__status=Status.APPROVED, activities__service__controller__kind=ControllerKind.COUNCIL
     )
+    if case.activities.exists():
+        systems = systems.filter(activities__in=case.activities.all())
+    return list(systems.exclude(pk__in=connected).distinct().order_by("name"))
 
 
 def _add_manual_tasks(case: Case, *, connected: set[int]) -> int:
     have = set(case.search_tasks.exclude(system=None).values_list("system_id", flat=True))
     due = manual_due_on(case)
     added = 0
-    for system in unconnected_systems(connected=connected):
+    for system in unconnected_systems(case=case, connected=connected):
         if system.pk in have:
             continue
         SearchTask.objects.create(

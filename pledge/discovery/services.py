@@ -199,8 +199,9 @@ def _query(identifiers: dict[str, Any]) -> Any:
 
 
 def system_verdict(*, config: SystemConfig, exclusions: dict[str, str], controllers: dict[str, Any]) -> SystemVerdict:
-    """Excluded when the caseworker left the system out, or when a separate controller holds it (the Electoral
-    Registration Officer answers its own requests: the requester asks them); otherwise searched."""
+    """Excluded when the caseworker left the system out, or when the register names its controller as a separate
+    one (the Electoral Registration Officer answers its own requests: the requester asks them); otherwise searched,
+    even when the register does not know the controller, since leaving a system out must have a reason."""
     if config.slug in exclusions:
         return SystemVerdict(SystemSearchState.EXCLUDED, f"Left out of this search: {exclusions[config.slug]}")
     controller = controllers.get(config.controller) if config.controller else None
@@ -209,11 +210,6 @@ def system_verdict(*, config: SystemConfig, exclusions: dict[str, str], controll
             SystemSearchState.EXCLUDED,
             f"Held by a separate controller, {controller.name}, which answers requests for its own records: "
             "tell the requester how to ask them",
-        )
-    if config.controller and controller is None:
-        return SystemVerdict(
-            SystemSearchState.EXCLUDED,
-            f"Held by controller '{config.controller}', which is not the council and is not in the register",
         )
     return SystemVerdict(None)
 
