@@ -155,6 +155,7 @@ class PopulationBuilder:
         self.households: list[Household] = []
         self.family_homes: list[Household] = []
         self.emails: dict[str, int] = {}
+        self.street_adults: dict[int, list[Person]] = {}  # who could have a namesake move in down the road
         self.nhs = identifiers.NhsNumbers()
 
     # --- people ---------------------------------------------------------------------------------------------
@@ -193,6 +194,8 @@ class PopulationBuilder:
             person.mobile = identifiers.mobile_number(index) if rng.random() < 0.85 else ""
         household.members.append(person)
         self.people.append(person)
+        if person.years >= 18:
+            self.street_adults.setdefault(household.address.street_id, []).append(person)
         return person
 
     def email_for(self, given: str, family: str) -> str:
@@ -292,11 +295,17 @@ class PopulationBuilder:
 
     def namesake(self) -> None:
         """A new home on the same street as someone, whose head has that person's name but not their birthday."""
-        original = self.rng.choice(self.people[-200:])
-        if original.twin_of or original.namesake_of or original.age() < 18:
+        if not self.book.free:
             return
-        address = self.book.take_on_street(original.address.street_id)
-        if address is None:
+        street_id = self.book.free[0].street_id
+        neighbours = self.street_adults.get(street_id)
+        if not neighbours:
+            return
+        original = self.rng.choice(neighbours)
+        if original.twin_of or original.namesake_of:
+            return
+        address = self.book.take_on_street(street_id)
+        if address is None:  # pragma: no cover - the street had a free home a moment ago
             return
         household = self.household(address)
         dob = original.dob
@@ -308,7 +317,7 @@ class PopulationBuilder:
     def build(self, progress: Callable[[int, int], None] | None = None) -> Population:
         rng = self.rng
         while len(self.people) < self.target:
-            if len(self.people) > 50 and rng.random() < 0.012:
+            if len(self.people) > 50 and rng.random() < 0.03:
                 self.namesake()
             else:
                 self.build_one()
@@ -328,7 +337,7 @@ class PopulationBuilder:
         for household in self.households:
             household.members = [member for member in household.members if member.person_id not in gone]
         self.households = [household for household in self.households if household.members]
-        for person in self.people[-10:]:
+        for person in self.people:  # a twin or a namesake of someone dropped is no longer one
             if person.twin_of in gone:
                 person.twin_of = ""
             if person.namesake_of in gone:

@@ -86,6 +86,7 @@ def test_twins_share_a_birthday_surname_and_home_but_not_a_given_name(people: di
 
 def test_namesakes_share_a_full_name_and_street_but_not_a_birthday_or_house(estate: Path, people: dict) -> None:
     namesakes = {row["person_id"] for row in read_csv(estate / "ground_truth.csv") if row["hazard"] == "namesake"}
+    assert len(namesakes) > 10
     by_name = defaultdict(list)
     for person in people.values():
         by_name[(person["given_name"], person["family_name"])].append(person)
