@@ -11,7 +11,10 @@ from pledge.discovery.connectors.records import ConnectionFailed, WriteFailed
 from pledge.discovery.connectors.sql import SqlConnector, mask_url
 from pledge.discovery.sources import SystemConfig, SystemKind
 
+AnyConnector = SqlConnector | FilesConnector | MailboxConnector
+
 __all__ = [
+    "AnyConnector",
     "ConnectionFailed",
     "FilesConnector",
     "MailboxConnector",
@@ -25,7 +28,7 @@ __all__ = [
 ]
 
 
-def connect(config: SystemConfig) -> SqlConnector | FilesConnector | MailboxConnector:
+def connect(config: SystemConfig) -> AnyConnector:
     """The connector for ``config``; nothing is opened until it is first used."""
     if config.kind is SystemKind.SQL:
         return SqlConnector(config)

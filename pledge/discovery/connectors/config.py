@@ -171,7 +171,8 @@ class _Reader:
         """A SQLite URL's relative path is made absolute against the YAML's folder; other URLs are kept as
         written, ``${ENV_VAR}`` included, so a password is only substituted when connecting."""
         match = re.match(r"^(sqlite(?:\+\w+)?):///(.*)$", url)
-        if not match or not match.group(2) or match.group(2).startswith(("/", ":memory:")):
+        # A path naming ${VARIABLES} is only known when connecting; ``check`` reports it if it is missing then.
+        if not match or not match.group(2) or match.group(2).startswith(("/", ":memory:", "${")):
             if not re.match(r"^[a-z][a-z0-9+]*://", url):
                 self.problem(line, f"{url!r} is not a SQLAlchemy URL (dialect+driver://user:password@host/db)")
             return url

@@ -21,6 +21,7 @@ from openpyxl import load_workbook
 
 from pledge.discovery.connectors.records import (
     KEY_SAMPLE,
+    Closing,
     WriteFailed,
     as_text,
     children_of,
@@ -37,7 +38,7 @@ SUFFIXES = (".csv", ".xlsx")
 csv.field_size_limit(16 * 1024 * 1024)  # case notes can be long; the default 128 KiB limit would stop the read
 
 
-class FilesConnector:
+class FilesConnector(Closing):
     """Reads, and for CSV only when ``config.writable`` changes, a folder of CSV/XLSX files."""
 
     def __init__(self, config: SystemConfig) -> None:

@@ -19,13 +19,16 @@ from itertools import islice
 from pathlib import Path
 from typing import Any
 
-from pledge.discovery.connectors.records import record_of, wanted_columns
+from pledge.discovery.connectors.records import Closing, record_of, wanted_columns
 from pledge.discovery.sources import ReadOnlySystem, RecordKey, SourceRecord, SystemConfig, TableConfig, Write
 
+CHECK_SAMPLE = (
+    1000  # messages parsed by ``check``: a broken export shows in the first ones, and a big mailbox stays quick
+)
 MBOX_SEPARATOR = "#"  # an mbox message's key is "<file>#<position>", an .eml file's key is its path in the folder
 
 
-class MailboxConnector:
+class MailboxConnector(Closing):
     """Reads a folder of emails; never writes (an email record of contact is changed in the mail system itself)."""
 
     def __init__(self, config: SystemConfig) -> None:
@@ -57,24 +60,33 @@ class MailboxConnector:
             finally:
                 box.close()
 
-    def _message(self, key: str) -> EmailMessage | None:
-        """One message by key; a key that leaves the folder (../) finds nothing."""
-        name, _, position = key.partition(MBOX_SEPARATOR)
+    def _path_of(self, name: str) -> Path | None:
+        """The file a key names; None when it leaves the folder (../) or does not exist."""
         path = self.root if self.root.is_file() else (self.root / name).resolve()
         if not self.root.is_file() and not path.is_relative_to(self.root.resolve()):
             return None
-        if not path.is_file():
-            return None
+        return path if path.is_file() else None
+
+    def _messages_for(self, keys: Sequence[str]) -> Iterator[tuple[str, EmailMessage]]:
+        """The messages for ``keys``, opening each mbox once however many of its messages are asked for."""
         parser = BytesParser(policy=policy.default)
-        if not position:
-            return _as_email(parser.parsebytes(path.read_bytes()))
-        box = mailbox.mbox(path, create=False)
-        try:
-            keys = list(box.iterkeys())
-            index = int(position) if position.isdigit() else len(keys)
-            return _as_email(parser.parsebytes(box.get_bytes(keys[index]))) if index < len(keys) else None
-        finally:
-            box.close()
+        in_mbox: dict[Path, list[tuple[str, str]]] = {}
+        for key in keys:
+            name, _, position = key.partition(MBOX_SEPARATOR)
+            path = self._path_of(name)
+            if path is not None and not position and path.suffix.lower() == ".eml":
+                yield key, _as_email(parser.parsebytes(path.read_bytes()))
+            elif path is not None and position.isdigit():
+                in_mbox.setdefault(path, []).append((key, position))
+        for path, wanted in in_mbox.items():
+            box = mailbox.mbox(path, create=False)
+            try:
+                box_keys = list(box.iterkeys())
+                for key, position in wanted:
+                    if int(position) < len(box_keys):
+                        yield key, _as_email(parser.parsebytes(box.get_bytes(box_keys[int(position)])))
+            finally:
+                box.close()
 
     def iter_records(self, *, batch_size: int = 5000) -> Iterator[list[SourceRecord]]:
         """Every message as a record (From/To/Cc addresses, sender's name, subject, body), in batches."""
@@ -86,26 +98,33 @@ class MailboxConnector:
 
     def fetch(self, refs: Sequence[RecordKey]) -> list[SourceRecord]:
         """The messages named by ``refs``, with every header and the text body."""
-        found = []
-        for ref in dict.fromkeys(refs):
-            if ref.system != self.config.slug or ref.table != self.table.name:
-                continue
-            message = self._message(ref.key)
-            if message is not None:
-                row = row_of(ref.key, message) | {"headers": [(name, str(value)) for name, value in message.items()]}
-                found.append(record_of(self.config.slug, self.table, row))
-        return found
+        keys = [r.key for r in dict.fromkeys(refs) if r.system == self.config.slug and r.table == self.table.name]
+        found = {}
+        for key, message in self._messages_for(keys):
+            row = row_of(key, message) | {"headers": [(name, str(value)) for name, value in message.items()]}
+            found[key] = record_of(self.config.slug, self.table, row)
+        return [found[key] for key in keys if key in found]
 
     def count(self, table: TableConfig) -> int:
-        """How many messages the mailbox holds."""
-        return sum(1 for _ in self.messages())
+        """How many messages the mailbox holds (counted without parsing them)."""
+        total = 0
+        for path in self._sources():
+            if path.suffix.lower() == ".eml":
+                total += 1
+                continue
+            box = mailbox.mbox(path, create=False)
+            try:
+                total += len(box)
+            finally:
+                box.close()
+        return total
 
     def check(self) -> list[str]:
-        """A missing folder or an unreadable message, as sentences."""
+        """A missing folder, or messages that cannot be read (a sample of the first ones), as sentences."""
         if not self.root.exists():
             return [f"The mailbox {self.root} does not exist."]
         try:
-            for _ in self.messages():
+            for _ in islice(self.messages(), CHECK_SAMPLE):
                 pass
         except (OSError, ValueError, mailbox.Error) as error:
             return [f"The mailbox {self.root} cannot be read: {error}"]

@@ -6,11 +6,24 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
-from typing import Any
+from typing import Any, Self
 
 from pledge.discovery.sources import IdentityField, RecordKey, SourceRecord, SystemConfig, TableConfig
 
 KEY_SAMPLE = 10_000  # rows read to check a key is unique: enough to catch a wrong mapping, cheap on any size
+
+
+class Closing:
+    """``with connect(config) as connector:`` closes what the connector opened (a database pool) at the end."""
+
+    def close(self) -> None:
+        """Release connections; reading again afterwards reopens them."""
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
 
 
 class WriteFailed(Exception):

@@ -6,6 +6,7 @@ SQL Server works through a ``mssql+pyodbc://`` URL when pyodbc and an ODBC drive
 A SQLite file is opened read-only unless the system is writable, so a mistyped path never creates an empty one.
 """
 
+import datetime as dt
 import sqlite3
 from collections.abc import Iterator, Sequence
 from functools import cached_property
@@ -19,6 +20,7 @@ from sqlalchemy.pool import QueuePool
 
 from pledge.discovery.connectors.records import (
     KEY_SAMPLE,
+    Closing,
     ConnectionFailed,
     WriteFailed,
     as_text,
@@ -53,7 +55,7 @@ def mask_url(url: str) -> str:
         return url.split("@")[-1] if "@" in url else url
 
 
-class SqlConnector:
+class SqlConnector(Closing):
     """Reads, and only when ``config.writable`` changes, one SQL system."""
 
     def __init__(self, config: SystemConfig) -> None:
@@ -82,6 +84,11 @@ class SqlConnector:
                 f"the driver for {mask_url(self.config.location)} is not installed: {error}"
             ) from None
 
+    def close(self) -> None:
+        """Close the pooled connections (a worker calls this when a run is done)."""
+        if "engine" in self.__dict__:
+            self.engine.dispose()
+
     def _safe(self, error: BaseException) -> str:
         """A driver's message without the password, whatever the driver chose to echo."""
         message = str(getattr(error, "orig", None) or error).strip().splitlines()[0] if str(error) else repr(error)
@@ -109,9 +116,13 @@ class SqlConnector:
         statement = select(*(sql_table.c[name] for name in wanted_columns(table)))
         with self.engine.connect() as connection:
             streaming = connection.execution_options(stream_results=True, yield_per=batch_size)
-            result = streaming.execute(statement).mappings()
-            for rows in result.partitions(batch_size):
-                yield [record_of(self.config.slug, table, row) for row in rows]
+            result = streaming.execute(statement)
+            try:
+                for rows in result.mappings().partitions(batch_size):
+                    yield [record_of(self.config.slug, table, row) for row in rows]
+            finally:
+                # A reader that stops early must close the server-side cursor before the connection is reused.
+                result.close()
 
     def fetch(self, refs: Sequence[RecordKey]) -> list[SourceRecord]:
         """The full rows for ``refs`` (every column), each followed by its linked child rows' records."""
@@ -189,7 +200,8 @@ class SqlConnector:
             self._delete_children(connection, table, key)
             statement: Any = delete(sql_table).where(key_column.in_(key))
         else:
-            statement = update(sql_table).where(key_column.in_(key)).values(dict(write.changes))
+            changes = {name: _value_for(sql_table.c[name], value) for name, value in write.changes.items()}
+            statement = update(sql_table).where(key_column.in_(key)).values(changes)
         if not key or connection.execute(statement).rowcount == 0:
             raise WriteFailed(f"{write.ref} was not found; nothing was changed")
 
@@ -250,3 +262,26 @@ def _coerce(column: Column[Any] | Any, keys: Sequence[str]) -> list[Any]:
     if python_type is int:
         return [int(key) for key in keys if key.strip().lstrip("-").isdigit()]
     return list(keys)
+
+
+def _value_for(column: Column[Any], value: Any) -> Any:
+    """A plan's value for ``column``: ISO text becomes a date or datetime, digits an integer, as the column holds
+    them (SQLite's Date type accepts only date objects); anything else goes to the driver unchanged."""
+    if not isinstance(value, str) or not value.strip():
+        return value
+    try:
+        python_type = column.type.python_type
+    except NotImplementedError:
+        return value
+    try:
+        if python_type is dt.datetime:
+            return dt.datetime.fromisoformat(value)
+        if python_type is dt.date:
+            return dt.date.fromisoformat(value)
+        if python_type is int and value.strip().lstrip("-").isdigit():
+            return int(value)
+    except ValueError:
+        raise WriteFailed(
+            f"{value!r} is not a valid {python_type.__name__} for column {column.name!r}; nothing was changed"
+        ) from None
+    return value

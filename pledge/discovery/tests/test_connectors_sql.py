@@ -1,14 +1,15 @@
 """The SQL connector against real SQLite, MariaDB and PostgreSQL databases: streaming, fetch, writes, checks."""
 
 import dataclasses
-from collections.abc import Iterator
+import datetime as dt
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from sqlalchemy import Column, Integer, MetaData, String, Table, create_engine, insert, text
+from sqlalchemy import Column, Integer, MetaData, String, Table, create_engine, event, insert, text
 from sqlalchemy.exc import OperationalError
 
-from pledge.discovery.connectors import WriteFailed, connect, load_systems
+from pledge.discovery.connectors import AnyConnector, SqlConnector, WriteFailed, connect, load_systems
 from pledge.discovery.sources import (
     Connector,
     IdentityField,
@@ -22,6 +23,7 @@ from pledge.discovery.sources import (
 from pledge.discovery.tests.connector_estate import COUNCIL_TAX_YAML, fill_council_tax, write_yaml
 
 DATABASE = "pledge_connectors"
+Connect = Callable[[SystemConfig], AnyConnector]
 SERVERS = {
     "mariadb": "mysql+pymysql://root@127.0.0.1:3306",
     "postgresql": "postgresql+psycopg://root@127.0.0.1:5432",
@@ -60,6 +62,20 @@ def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str
         yield from _server_database(request.param)
 
 
+@pytest.fixture
+def connect_to() -> Iterator[Connect]:
+    """``connect``, closing every connector's pool when the test ends (a database server counts open sessions)."""
+    opened: list[AnyConnector] = []
+
+    def connect_and_remember(config: SystemConfig) -> AnyConnector:
+        opened.append(connect(config))
+        return opened[-1]
+
+    yield connect_and_remember
+    for connector in opened:
+        connector.close()
+
+
 def council_tax(url: str, tmp_path: Path, *, writable: bool = False) -> SystemConfig:
     engine = create_engine(url)
     fill_council_tax(engine)
@@ -75,8 +91,10 @@ def all_records(connector: Connector) -> dict[RecordKey, dict]:
     }
 
 
-def test_it_maps_identity_fields_and_yields_child_rows_with_their_parent_key(database_url: str, tmp_path: Path):
-    connector = connect(council_tax(database_url, tmp_path))
+def test_it_maps_identity_fields_and_yields_child_rows_with_their_parent_key(
+    connect_to: Connect, database_url: str, tmp_path: Path
+):
+    connector = connect_to(council_tax(database_url, tmp_path))
     records = all_records(connector)
     robert = records[RecordKey("council-tax", "accounts", "CT0001")]
     assert robert["identity"] == {
@@ -94,8 +112,10 @@ def test_it_maps_identity_fields_and_yields_child_rows_with_their_parent_key(dat
     assert len(records) == 6
 
 
-def test_fetch_returns_whole_rows_and_the_parents_children(database_url: str, tmp_path: Path) -> None:
-    connector = connect(council_tax(database_url, tmp_path))
+def test_fetch_returns_whole_rows_and_the_parents_children(
+    connect_to: Connect, database_url: str, tmp_path: Path
+) -> None:
+    connector = connect_to(council_tax(database_url, tmp_path))
     found = connector.fetch([RecordKey("council-tax", "accounts", "CT0001"), RecordKey("other", "accounts", "CT0002")])
     assert [str(r.ref) for r in found] == ["council-tax/accounts/CT0001", "council-tax/notes/1", "council-tax/notes/2"]
     assert found[0].columns["band"] == "band C"  # every column, not only the mapped ones
@@ -104,7 +124,9 @@ def test_fetch_returns_whole_rows_and_the_parents_children(database_url: str, tm
     ] == ("Account closed on moving out.")
 
 
-def test_it_streams_fifty_thousand_rows_in_batches_of_a_thousand(database_url: str, tmp_path: Path) -> None:
+def test_it_streams_fifty_thousand_rows_in_batches_of_a_thousand(
+    connect_to: Connect, database_url: str, tmp_path: Path
+) -> None:
     metadata = MetaData()
     people = Table("people", metadata, Column("id", Integer, primary_key=True), Column("name", String(50)))
     engine = create_engine(database_url)
@@ -124,19 +146,37 @@ def test_it_streams_fifty_thousand_rows_in_batches_of_a_thousand(database_url: s
         """,
     )
     [config] = load_systems(yaml)
-    sizes = [len(batch) for batch in connect(config).iter_records(batch_size=1000)]
+    sizes = [len(batch) for batch in connect_to(config).iter_records(batch_size=1000)]
     assert sizes == [1000] * 50
 
 
-def test_it_refuses_to_write_to_a_read_only_system_before_touching_it(database_url: str, tmp_path: Path) -> None:
-    connector = connect(council_tax(database_url, tmp_path))
+def test_it_reads_through_a_server_side_cursor_on_database_servers(
+    connect_to: Connect, database_url: str, tmp_path: Path
+) -> None:
+    connector = connect_to(council_tax(database_url, tmp_path))
+    assert isinstance(connector, SqlConnector)
+    cursors: list[str] = []
+    event.listen(connector.engine, "before_cursor_execute", lambda c, cursor, *_: cursors.append(type(cursor).__name__))
+    batches = connector.iter_records(batch_size=2)
+    next(batches)
+    batches.close()
+    expected = {"sqlite": "Cursor", "mariadb": "SSCursor", "postgresql": "ServerCursor"}
+    assert cursors[-1] == expected[connector.engine.dialect.name.replace("mysql", "mariadb")]
+
+
+def test_it_refuses_to_write_to_a_read_only_system_before_touching_it(
+    connect_to: Connect, database_url: str, tmp_path: Path
+) -> None:
+    connector = connect_to(council_tax(database_url, tmp_path))
     with pytest.raises(ReadOnlySystem):
         connector.apply([Write(RecordKey("council-tax", "accounts", "CT0001"), WriteAction.DELETE)])
     assert len(connector.fetch([RecordKey("council-tax", "accounts", "CT0001")])) == 3
 
 
-def test_it_updates_and_deletes_with_children_in_one_transaction(database_url: str, tmp_path: Path) -> None:
-    connector = connect(council_tax(database_url, tmp_path, writable=True))
+def test_it_updates_and_deletes_with_children_in_one_transaction(
+    connect_to: Connect, database_url: str, tmp_path: Path
+) -> None:
+    connector = connect_to(council_tax(database_url, tmp_path, writable=True))
     connector.apply(
         [
             Write(RecordKey("council-tax", "accounts", "CT0002"), WriteAction.UPDATE, {"holder_name": "Peggy Jones"}),
@@ -149,8 +189,22 @@ def test_it_updates_and_deletes_with_children_in_one_transaction(database_url: s
     assert peggy.identity[IdentityField.FULL_NAME] == "Peggy Jones"
 
 
-def test_a_failing_write_rolls_back_the_earlier_ones(database_url: str, tmp_path: Path) -> None:
-    connector = connect(council_tax(database_url, tmp_path, writable=True))
+def test_an_update_takes_iso_dates_as_text_and_may_repeat_a_value(
+    connect_to: Connect, database_url: str, tmp_path: Path
+) -> None:
+    connector = connect_to(council_tax(database_url, tmp_path, writable=True))
+    ref = RecordKey("council-tax", "accounts", "CT0003")
+    write = Write(ref, WriteAction.UPDATE, {"closed_on": "2026-01-31", "restricted": "1"})
+    connector.apply([write])
+    connector.apply([write])  # the same values again: matched, so not "not found", on MariaDB too
+    [priya] = connector.fetch([ref])
+    assert (priya.columns["closed_on"], priya.columns["restricted"]) == (dt.date(2026, 1, 31), 1)
+    with pytest.raises(WriteFailed, match="not a valid date"):
+        connector.apply([Write(ref, WriteAction.UPDATE, {"closed_on": "31/01/2026"})])
+
+
+def test_a_failing_write_rolls_back_the_earlier_ones(connect_to: Connect, database_url: str, tmp_path: Path) -> None:
+    connector = connect_to(council_tax(database_url, tmp_path, writable=True))
     before = all_records(connector)
     with pytest.raises(WriteFailed, match="nothing was changed"):
         connector.apply(
@@ -162,8 +216,10 @@ def test_a_failing_write_rolls_back_the_earlier_ones(database_url: str, tmp_path
     assert all_records(connector) == before
 
 
-def test_a_write_to_a_missing_record_or_column_changes_nothing(database_url: str, tmp_path: Path) -> None:
-    connector = connect(council_tax(database_url, tmp_path, writable=True))
+def test_a_write_to_a_missing_record_or_column_changes_nothing(
+    connect_to: Connect, database_url: str, tmp_path: Path
+) -> None:
+    connector = connect_to(council_tax(database_url, tmp_path, writable=True))
     before = all_records(connector)
     first = Write(RecordKey("council-tax", "accounts", "CT0001"), WriteAction.UPDATE, {"holder_name": "X"})
     with pytest.raises(WriteFailed, match="was not found"):
@@ -173,14 +229,18 @@ def test_a_write_to_a_missing_record_or_column_changes_nothing(database_url: str
     assert all_records(connector) == before
 
 
-def test_check_is_quiet_for_a_good_mapping_and_counts_rows(database_url: str, tmp_path: Path) -> None:
+def test_check_is_quiet_for_a_good_mapping_and_counts_rows(
+    connect_to: Connect, database_url: str, tmp_path: Path
+) -> None:
     config = council_tax(database_url, tmp_path)
-    connector = connect(config)
+    connector = connect_to(config)
     assert connector.check() == []
     assert [connector.count(table) for table in config.tables] == [3, 3]
 
 
-def test_check_reports_missing_tables_columns_and_a_key_that_repeats(database_url: str, tmp_path: Path) -> None:
+def test_check_reports_missing_tables_columns_and_a_key_that_repeats(
+    connect_to: Connect, database_url: str, tmp_path: Path
+) -> None:
     config = council_tax(database_url, tmp_path)
     accounts, notes = config.tables
     broken = dataclasses.replace(
@@ -191,16 +251,16 @@ def test_check_reports_missing_tables_columns_and_a_key_that_repeats(database_ur
             dataclasses.replace(notes, name="payments"),
         ],
     )
-    assert connect(broken).check() == [
+    assert connect_to(broken).check() == [
         "Table 'accounts' has no column(s) closed_at.",
         "Table 'notes': key column 'account_ref' is not unique (1 value(s) repeat in the first 3 rows).",
-        f"Table 'payments' is missing from {connect(broken).config.location.split('@')[-1]}."
+        f"Table 'payments' is missing from {connect_to(broken).config.location.split('@')[-1]}."
         if "sqlite" in database_url
         else f"Table 'payments' is missing from {database_url}.",
     ]
 
 
-def test_check_cannot_connect_without_showing_the_password(tmp_path: Path) -> None:
+def test_check_cannot_connect_without_showing_the_password(connect_to: Connect, tmp_path: Path) -> None:
     config = SystemConfig(
         slug="housing",
         name="Housing",
@@ -208,18 +268,46 @@ def test_check_cannot_connect_without_showing_the_password(tmp_path: Path) -> No
         location="postgresql+psycopg://pledge:s3cret-Pa55@127.0.0.1:1/housing",
         tables=[],
     )
-    [problem] = connect(config).check()
+    [problem] = connect_to(config).check()
     assert problem.startswith("Cannot connect to postgresql+psycopg://pledge:***@127.0.0.1:1/housing: ")
     assert "s3cret" not in problem
 
 
-def test_check_names_an_unset_environment_variable(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_check_names_an_unset_environment_variable(
+    connect_to: Connect, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.delenv("HOUSING_PASSWORD", raising=False)
     config = SystemConfig("housing", "Housing", SystemKind.SQL, "mysql+pymysql://u:${HOUSING_PASSWORD}@h/d", [])
-    assert connect(config).check() == ["The environment variable(s) HOUSING_PASSWORD used in the URL are not set."]
+    assert connect_to(config).check() == ["The environment variable(s) HOUSING_PASSWORD used in the URL are not set."]
 
 
-def test_a_read_only_sqlite_system_is_never_created_when_the_file_is_missing(tmp_path: Path) -> None:
+def test_a_read_only_sqlite_system_is_never_created_when_the_file_is_missing(
+    connect_to: Connect, tmp_path: Path
+) -> None:
     config = SystemConfig("gone", "Gone", SystemKind.SQL, f"sqlite:///{tmp_path / 'x.sqlite'}", [])
-    [problem] = connect(config).check()
+    [problem] = connect_to(config).check()
     assert problem.startswith("Cannot connect to sqlite:///") and not (tmp_path / "x.sqlite").exists()
+
+
+@pytest.fixture
+def mariadb_url() -> Iterator[str]:
+    yield from _server_database("mariadb")
+
+
+def test_a_password_can_come_from_the_environment(
+    connect_to: Connect, mariadb_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    url = mariadb_url
+    monkeypatch.setenv("PLEDGE_CONNECTORS_PASSWORD", "")
+    with_variable = url.replace("root@", "root:${PLEDGE_CONNECTORS_PASSWORD}@")
+    config = council_tax(url, tmp_path)
+    connector = connect_to(dataclasses.replace(config, location=with_variable))
+    assert connector.check() == [] and len(connector.fetch([RecordKey("council-tax", "accounts", "CT0001")])) == 3
+
+
+def test_a_sql_server_url_is_accepted_and_a_missing_driver_is_reported(connect_to: Connect, tmp_path: Path) -> None:
+    location = "mssql+pyodbc://pledge:s3cret@sql.anyshire.example/revenues?driver=ODBC+Driver+18+for+SQL+Server"
+    config = SystemConfig("revenues", "Revenues", SystemKind.SQL, location, [])
+    [problem] = connect_to(config).check()
+    assert problem.startswith("Cannot connect to mssql+pyodbc://pledge:***@sql.anyshire.example/revenues")
+    assert "pyodbc" in problem and "s3cret" not in problem
