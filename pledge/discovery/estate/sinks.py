@@ -196,6 +196,8 @@ class MailboxSink:
 
     def __init__(self, folder: Path) -> None:
         folder.mkdir(parents=True, exist_ok=True)
+        for old in folder.glob("MB*.eml"):  # a smaller estate written over a larger one leaves no stray messages
+            old.unlink()
         self.folder = folder
 
     def writer(self, table: TableSpec) -> TableWriter:

@@ -32,3 +32,11 @@ def test_it_makes_exactly_the_people_asked_for(tmp_path: Path) -> None:
     summary = generate_estate(people=123, seed=1, out=tmp_path)
     assert summary.people == 123
     assert len((tmp_path / "people.csv").read_text().splitlines()) == 124
+
+
+def test_a_smaller_estate_written_over_a_larger_one_leaves_no_stray_messages(tmp_path: Path) -> None:
+    generate_estate(people=400, seed=11, out=tmp_path)
+    generate_estate(people=50, seed=11, out=tmp_path)
+    messages = {path.name for path in (tmp_path / "mailbox").glob("*.eml")}
+    truth = (tmp_path / "ground_truth.csv").read_text()
+    assert all(name in truth for name in messages)
