@@ -49,9 +49,12 @@ class SystemOutput:
             self.truth.by_system[self.system.slug] += 1
             self.truth.by_hazard[hazard.value] += 1
 
-    def mention(self, table: str, key: str, person: Person, role: str) -> None:
-        """A free-text row names this person (the record's subject, a relative, a neighbour, staff)."""
-        self.truth.mentions.writerow((self.system.slug, self.system.stored_name(table), key, person.person_id, role))
+    def mention(self, table: str, key: str, person: Person | None, role: str, name: str = "") -> None:
+        """A free-text row names this person (the record's subject, a relative, a neighbour) or a member of staff
+        (``person`` None), as written."""
+        written = name or (f"{person.given} {person.family}" if person else "")
+        person_id = person.person_id if person else ""
+        self.truth.mentions.writerow((self.system.slug, self.system.stored_name(table), key, person_id, role, written))
 
     def invalid(self, table: str, key: str, field_name: str, value: str, reason: str) -> None:
         self.truth.invalid.writerow((self.system.slug, self.system.stored_name(table), key, field_name, value, reason))

@@ -84,7 +84,7 @@ def generate_estate(
     try:
         writers = [csv.writer(handle) for handle in truth_files]
         writers[0].writerow(("system", "table", "key", "person_id", "hazard"))
-        writers[1].writerow(("system", "table", "key", "person_id", "role"))
+        writers[1].writerow(("system", "table", "key", "person_id", "role", "name"))
         writers[2].writerow(("system", "table", "key", "field", "value", "reason"))
         truth = Truth(records=writers[0], mentions=writers[1], invalid=writers[2])
         households = {household.household_id: household for household in population.households}

@@ -123,16 +123,17 @@ def _case_note(ctx: Context, client: Person, kin: Person | None, note_id: str) -
         other = neighbour(ctx, client)
         sentences.append(f"Neighbour {other.given} {other.family} at number {other.address.number} calls in most days.")
         out.mention("case_notes", note_id, other, "neighbour")
-    sentences.append(
-        rng.choice(
-            (
-                f"Discussed the care plan; review with {colleague} next month.",
-                "Agreed to increase home care to two calls a day.",
-                f"{client.given} declined a day centre place for now.",
-                f"Referred to {colleague} for an occupational therapy assessment.",
-            )
+    closing = rng.choice(
+        (
+            f"Discussed the care plan; review with {colleague} next month.",
+            "Agreed to increase home care to two calls a day.",
+            f"{client.given} declined a day centre place for now.",
+            f"Referred to {colleague} for an occupational therapy assessment.",
         )
     )
+    if colleague in closing:
+        out.mention("case_notes", note_id, None, "staff", colleague)
+    sentences.append(closing)
     return author, " ".join(sentences)
 
 
