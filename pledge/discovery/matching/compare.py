@@ -78,10 +78,11 @@ def _given(a: str, b: str, a_middle: tuple[str, ...], b_middle: tuple[str, ...],
 
 def compare_given(a: Profile, b: Profile, nicknames: Nicknames, *, swap_b: bool = False) -> Outcome:
     """Given names: the same, nickname forms of one name, a near spelling, an initial, or different."""
-    b_first = b.family if swap_b else b.first
+    # Read the other way round, the family field's first word is the given name ("Susan Michelle" held as family).
+    b_first = (b.family_parts[0] if b.family_parts else b.family) if swap_b else b.first
     if not a.first or not b_first:
         return MISSING
-    return _given(a.first, b_first, a.given[1:], () if swap_b else b.given[1:], nicknames)
+    return _given(a.first, b_first, a.given[1:], b.family_parts[1:] if swap_b else b.given[1:], nicknames)
 
 
 def compare_family(a: Profile, b: Profile, *, swap_b: bool = False) -> Outcome:

@@ -10,8 +10,11 @@ returns them. Child rows that name a person (a council-tax joint holder, a child
 are indexed as records in their own right.
 """
 
+import math
+import re
 import time
 from array import array
+from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -19,7 +22,7 @@ from pathlib import Path
 import numpy as np
 
 from pledge.discovery.matching import store
-from pledge.discovery.matching.compare import Field, Level, compare_profiles
+from pledge.discovery.matching.compare import Field, Level, Outcome, compare_family, compare_given, compare_profiles
 from pledge.discovery.matching.model import FieldEvidence, Frequencies, Match, Parameters, probability, score
 from pledge.discovery.matching.names import Nicknames, soundex
 from pledge.discovery.matching.profile import Profile, Query, blocking_keys, profile_from_identity, profile_from_query
@@ -30,6 +33,7 @@ from pledge.discovery.sources import Connector, IdentityField, RecordKey, Source
 CANDIDATE_THRESHOLD = 0.5
 BLOCK_CAP = 5000  # a blocking key shared by more records than this (a council's switchboard number) is not used
 MAX_CANDIDATES = 1500  # records scored per lookup: those sharing the most blocking keys with the query
+DOUBT_LOW, DOUBT_HIGH = 0.01, 0.999  # the probabilities where a second look at a record's contacts can matter
 ENRICH_BITS = 10.0  # matches this sure (odds 1000:1) lend their emails, phones and addresses to a second pass
 
 NAME_FIELDS = (IdentityField.FULL_NAME, IdentityField.GIVEN_NAME, IdentityField.FAMILY_NAME)
@@ -53,7 +57,7 @@ def value_keys(profile: Profile) -> dict[str, list[str]]:
 def person_signature(profile: Profile, nicknames: Nicknames) -> int:
     """Who a record seems to be about, for counting the people who share a value: the sound of the formal given
     name (Bob, Robert and Robret count as one); 0 when the record has only an initial."""
-    if len(profile.first) < 2:
+    if len(profile.first) < 2 or not profile.order_known:  # "Smith Robert": which word is the given name?
         return 0
     return store.stable_hash(soundex(nicknames.canonical(profile.first)))
 
@@ -238,6 +242,11 @@ class _Scored:
     bits: float
     evidence: list[FieldEvidence]
     nhs_agrees: bool
+    outcomes: dict[Field, Outcome]
+
+    @property
+    def dob(self) -> Level:
+        return self.outcomes[Field.DATE_OF_BIRTH][0]
 
     @property
     def chance(self) -> float:
@@ -284,15 +293,113 @@ class _Lookup:
         scored = []
         for ref, profile, summary in self.candidates:
             outcomes = compare_profiles(wanted, profile, nicknames)
-            record_sharers = {
-                Field.EMAIL: min((self.sharers.get("e:" + email, 1) for email in profile.emails), default=1),
-                Field.PHONE: min((self.sharers.get("p:" + phone, 1) for phone in profile.phones), default=1),
-            }
+            record_shared = household_contacts(profile, self.sharers, nicknames)
             bits, evidence = score(outcomes, params=params, freq=freq, query_values=query_values, shared_keys=shared,
-                                   record_sharers=record_sharers)  # fmt: skip
+                                   record_shared=record_shared)  # fmt: skip
             nhs_agrees = outcomes[Field.NHS_NUMBER][0] == Level.EXACT
-            scored.append(_Scored(ref, profile, summary, bits, evidence, nhs_agrees))
+            scored.append(_Scored(ref, profile, summary, bits, evidence, nhs_agrees, outcomes))
+        self.contacts_held_elsewhere(wanted, scored)
+        self.initials_shared_at_home(wanted, scored)
         return scored
+
+    def initials_shared_at_home(self, wanted: Profile, scored: list[_Scored]) -> None:
+        """A record at the requester's home with only an initial ("S. Owen") is ambiguous when someone else
+        there has a given name with that initial (Sarah, besides Stephanie): the initial then counts against."""
+        nicknames = self.index.nicknames
+        names_at: dict[str, set[str]] = defaultdict(set)
+        for item in scored:
+            if item.profile.address and len(item.profile.first) > 1:
+                names_at[item.profile.address.key()].add(item.profile.first)
+        for item in scored:
+            given = item.outcomes[Field.GIVEN_NAME][0]
+            if given != Level.INITIAL or not item.profile.address or item.chance < DOUBT_LOW:
+                continue
+            if item.outcomes[Field.ADDRESS][0] not in (Level.EXACT, Level.FORMER):
+                continue
+            initial = item.profile.first[0] if len(item.profile.first) == 1 else wanted.first[:1]
+            others = {
+                name
+                for name in names_at[item.profile.address.key()]
+                if name[0] == initial and _given_outcome(wanted.first, name, nicknames) not in AGREEING_GIVEN
+            }
+            if others:
+                weight = -math.log2(1 + len(others)) - max(_weight_of(item, "given_name"), 0.0)
+                detail = f"Someone else at this address has a given name starting {initial.upper()}"
+                item.evidence.append(FieldEvidence(field="given_name", level="disagree", weight=round(weight, 2),
+                                                   detail=detail))  # fmt: skip
+                item.bits += weight
+
+    def contacts_held_elsewhere(self, wanted: Profile, scored: list[_Scored]) -> None:
+        """A record without a date of birth whose email or phone (not the requester's) is also on a record of a
+        person of the same name born on another day is most likely that other person's: it takes on that date of
+        birth's disagreement (a namesake's newsletter subscription)."""
+        holders: dict[str, list[_Scored]] = defaultdict(list)
+        for item in scored:
+            for value in (*item.profile.emails, *item.profile.phones):
+                holders[value].append(item)
+        mine = {*wanted.emails, *wanted.phones}
+        against = self.index.params.weight(Field.DATE_OF_BIRTH, Level.DISAGREE)
+        nicknames = self.index.nicknames
+        for item in scored:
+            if item.profile.dob or not wanted.dob or not DOUBT_LOW <= item.chance < DOUBT_HIGH:
+                continue
+            for value in (*item.profile.emails, *item.profile.phones):
+                others = [other for other in holders[value] if other is not item and other.dob == Level.DISAGREE]
+                if value not in mine and any(_same_name(item.profile, other.profile, nicknames) for other in others):
+                    detail = "Its email or phone is on another record of someone of that name born on another day"
+                    item.evidence.append(FieldEvidence(field="date_of_birth", level="disagree",
+                                                       weight=round(against, 2), detail=detail))  # fmt: skip
+                    item.bits += against
+                    break
+
+
+def household_contacts(profile: Profile, sharers: dict[str, int], nicknames: Nicknames) -> dict[Field, str]:
+    """The record's contact fields that belong to a household rather than one person, with the reason: a value
+    several people share in the index, an email named after the family but not the person ('thesmiths@...'), or
+    a landline (UK geographic numbers, +441 and +442, ring a home)."""
+    found: dict[Field, str] = {}
+    if profile.emails:
+        counts = [sharers.get("e:" + email, 1) for email in profile.emails]
+        if min(counts) > 1:
+            found[Field.EMAIL] = f"is shared by {min(counts)} people"
+        elif all(_family_email(email, profile, nicknames) for email in profile.emails):
+            found[Field.EMAIL] = "looks like a family's shared address"
+    if profile.phones:
+        counts = [sharers.get("p:" + phone, 1) for phone in profile.phones]
+        if min(counts) > 1:
+            found[Field.PHONE] = f"is shared by {min(counts)} people"
+        elif all(phone.startswith(("+441", "+442")) for phone in profile.phones):
+            found[Field.PHONE] = "is a landline, which rings a household"
+    return found
+
+
+def _family_email(email: str, profile: Profile, nicknames: Nicknames) -> bool:
+    """Whether the email's name part holds the family name and nothing of the given name ('thejoness@')."""
+    local = re.sub(r"[^a-z]", "", email.partition("@")[0])
+    family = profile.family
+    if len(family) < 3 or family not in local:
+        return False
+    rest = local.replace(family, " ", 1)
+    if not profile.first:
+        return True
+    initials = nicknames.initials(profile.first) if len(profile.first) > 1 else {profile.first}
+    return not any(word.startswith(tuple(initials)) for word in rest.split() if word)
+
+
+AGREEING_GIVEN = (Level.EXACT, Level.NICKNAME, Level.CLOSE)
+
+
+def _given_outcome(a: str, b: str, nicknames: Nicknames) -> Level:
+    return compare_given(Profile(given=(a,)), Profile(given=(b,)), nicknames)[0]
+
+
+def _weight_of(item: _Scored, name: str) -> float:
+    return sum(evidence.weight for evidence in item.evidence if evidence.field == name)
+
+
+def _same_name(a: Profile, b: Profile, nicknames: Nicknames) -> bool:
+    given = compare_given(a, b, nicknames)[0]
+    return given in (Level.EXACT, Level.NICKNAME) and compare_family(a, b)[0] == Level.EXACT
 
 
 def enrich(wanted: Profile, confident: list[Profile]) -> Profile:

@@ -87,8 +87,10 @@ class Parameters:
     method: str = "defaults"
 
     def weight(self, name: Field, level: Level) -> float:
+        """log2(m/u); a disagreement never counts for a match, however the estimates fell."""
         m, u = self.mu[name][level]
-        return math.log2(max(m, MIN_PROBABILITY) / max(u, MIN_PROBABILITY))
+        weight = math.log2(max(m, MIN_PROBABILITY) / max(u, MIN_PROBABILITY))
+        return min(weight, 0.0) if level in (Level.DISAGREE, Level.NEIGHBOUR) else weight
 
     def household_weight(self, name: Field, level: Level) -> float | None:
         u = self.household_u.get(name, {}).get(level)
@@ -142,6 +144,19 @@ def _household_sharers(outcomes: Mapping[Field, Outcome], keys: Mapping[Field, l
     return max(min(counts), 1) if counts else 0
 
 
+def _neighbours_apart(outcomes: Mapping[Field, Outcome]) -> Mapping[Field, Outcome]:
+    """Another house in the same postcode is a different home: the shared postcode then says nothing more (it is
+    part of the address comparison), and the address counts as different. Without this, agreeing postcodes would
+    make a namesake three doors down look like the requester."""
+    if outcomes[Field.ADDRESS][0] != Level.NEIGHBOUR:
+        return outcomes
+    changed = dict(outcomes)
+    changed[Field.ADDRESS] = (Level.DISAGREE, outcomes[Field.ADDRESS][1])
+    if outcomes[Field.POSTCODE][0] in (Level.EXACT, Level.FORMER, Level.CLOSE):
+        changed[Field.POSTCODE] = (Level.MISSING, "")
+    return changed
+
+
 def _field_weight(
     name: Field,
     level: Level,
@@ -150,13 +165,13 @@ def _field_weight(
     params: Parameters,
     freq: Frequencies,
     query_values: Mapping[Field, str],
-    record_sharers: Mapping[Field, int],
+    record_shared: Mapping[Field, str],
     in_household: bool,
 ) -> tuple[float, str]:
     """One field's log2 Bayes factor and its words, with the corrections in the module docstring."""
     weight = params.weight(name, level)
-    if level == Level.DISAGREE and record_sharers.get(name, 1) > 1:
-        return 0.0, detail + f" (the record's is shared by {record_sharers[name]} people)"
+    if level == Level.DISAGREE and record_shared.get(name):
+        return 0.0, f"{detail}, but the record's {record_shared[name]}"
     if level == Level.DISAGREE and name in (Field.EMAIL, Field.PHONE):
         return max(weight, CONTACT_DISAGREE_FLOOR), detail
     if level == Level.EXACT and name in TF_FIELDS and query_values.get(name):
@@ -175,12 +190,13 @@ def score(
     freq: Frequencies,
     query_values: Mapping[Field, str],
     shared_keys: Mapping[Field, list[str]],
-    record_sharers: Mapping[Field, int] | None = None,
+    record_shared: Mapping[Field, str] | None = None,
 ) -> tuple[float, list[FieldEvidence]]:
     """The log2 odds that the record is the person, and the evidence per field (see the module docstring).
-    ``record_sharers`` says how many people share the record's own email and phone: a record holding only a
-    household's shared email says nothing against the person having their own, so that disagreement weighs 0."""
+    ``record_shared`` names the record's emails and phones that are a household's (and why): a record holding only
+    a household's email or landline says nothing against the person having their own, so that disagreement is 0."""
     sharers = _household_sharers(outcomes, shared_keys, freq)
+    outcomes = _neighbours_apart(outcomes)
     evidence: list[FieldEvidence] = []
     place = 0.0
     total = params.prior_bits
@@ -188,7 +204,7 @@ def score(
         if level == Level.MISSING:
             continue
         weight, detail = _field_weight(name, level, said, params=params, freq=freq, query_values=query_values,
-                                       record_sharers=record_sharers or {}, in_household=bool(sharers))  # fmt: skip
+                                       record_shared=record_shared or {}, in_household=bool(sharers))  # fmt: skip
         if name in PLACE_FIELDS and weight > 0:
             place += weight
         else:

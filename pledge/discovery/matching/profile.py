@@ -208,8 +208,9 @@ def _names(profile: Profile, *, query: bool) -> list[tuple[str, str]]:
     """(given, family) readings of the name: as parsed, swapped when the order is uncertain (and always for a
     query, since systems also hold names the wrong way round), and former surnames."""
     readings = [(profile.first, profile.family)]
-    if (query or not profile.order_known) and profile.family and profile.first:
-        readings.append((profile.family, profile.first))
+    swappable = query or not profile.order_known or len(profile.family_parts) > 1
+    if swappable and profile.family and profile.first:
+        readings.append((profile.family_parts[0] if profile.family_parts else profile.family, profile.first))
     readings += [(profile.first, former) for former in profile.former_families]
     return readings
 

@@ -39,7 +39,7 @@ MAX_PAIRS = 150_000
 MIN_PAIRS = 2_000
 MIN_RECORDS = 2_000  # fewer records than this teach nothing reliable; the starting values stand
 MIN_COUNT = 10
-M_FLOOR = 1e-3  # no level is impossible for a true match, however clean the sample: one slip must not veto
+M_FLOOR = 1e-4  # no level is impossible for a true match, however clean the sample: one slip must not veto
 # Household u never goes below what is known about families, whatever a sample shows: about 1 in 60 UK births is
 # a twin or more (ONS, Birth characteristics), so brothers and sisters share a birthday that often; a child is
 # sometimes named after a parent; most households share a surname.
