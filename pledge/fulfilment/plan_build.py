@@ -29,13 +29,22 @@ from pledge.fulfilment.models import Correction, ErasureOutcome
 from pledge.fulfilment.plan_models import Plan, PlanState, PlanStep, RetainReason, StepAction, StepState
 from pledge.law.erasure import KEEP_GROUNDS, ErasureResult, KeepGround
 from pledge.law.retention import retention_verdict
-from pledge.register.models import Controller, ControllerKind, RetentionAction, RetentionRule, System
+from pledge.register.models import (
+    Controller,
+    ControllerKind,
+    ProcessingActivity,
+    RetentionAction,
+    RetentionRule,
+    System,
+)
 from pledge.retention.models import LegalHold
 from pledge.retention.services import hold_covers
 
 PLAN_KINDS = frozenset({CaseKind.ERASURE, CaseKind.RECTIFICATION, CaseKind.RESTRICTION})
 # What a restriction column is set to: a plain flag every system can test (Art 18(1)); lifting sets it to "".
 RESTRICTED_VALUE = "Y"
+# Art 17(3)(b): keeping data is a reason to refuse erasure only for a legal obligation or a public task.
+STATUTORY_BASES = frozenset({"c", "e"})
 
 
 def takes_plan(case: Case) -> bool:
@@ -77,6 +86,8 @@ class Facts:
     rules: dict[str, RetentionRule]
     holds: list[LegalHold]
     kept: dict[tuple[int, str], ErasureOutcome]
+    # Register system id -> (retention rule slug or "" for any) -> the lawful bases of the activities using them.
+    bases: dict[int, dict[str, set[str]]] = field(default_factory=dict)
     corrections: dict[tuple[int, str], list[Correction]] = field(default_factory=dict)
 
 
@@ -104,6 +115,13 @@ def read_facts(case: Case) -> Facts:
     for correction in case.corrections.all():  # type: ignore[attr-defined]
         corrections[(correction.system_id, correction.record_reference)].append(correction)
     facts.corrections = dict(corrections)
+    bases: dict[int, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+    for activity in ProcessingActivity.objects.prefetch_related("systems").select_related("retention_rule"):
+        rule = activity.retention_rule.slug if activity.retention_rule else ""
+        for system in activity.systems.all():
+            bases[system.pk][rule].add(activity.lawful_basis)
+            bases[system.pk][""].add(activity.lawful_basis)
+    facts.bases = bases
     return facts
 
 
@@ -116,6 +134,22 @@ def _lookup(found: dict[tuple[int, str], Any], system: System | None, ref: Recor
 
 def _categories(table: TableConfig) -> list[str]:
     return sorted({column.category for column in table.columns if column.category})
+
+
+def rule_binds(system: System | None, rule: str, facts: Facts) -> tuple[bool, str]:
+    """Whether a running retention rule is a reason to refuse erasure (Art 17(3)(b)), and why not when it is not.
+
+    Art 17(3)(b) covers keeping data to comply with a legal obligation or for a public task (Art 6(1)(c) and (e)).
+    A retention period for consent, contract or legitimate-interests processing is the longest the council may
+    keep the data, not a duty to keep it, so it does not override the right. When the register does not say which
+    activities use the system, the rule is treated as binding: a wrong guess must never destroy a record.
+    """
+    by_rule = facts.bases.get(system.pk, {}) if system else {}
+    bases = by_rule.get(rule) or by_rule.get("") or set()
+    if not bases or bases & STATUTORY_BASES:
+        return True, ""
+    listed = ", ".join(f"Art 6(1)({basis})" for basis in sorted(bases))
+    return False, f"the activities using it rest on {listed}, not a legal obligation or public task"
 
 
 def separate_controller(config: SystemConfig, facts: Facts) -> Controller | None:
@@ -154,11 +188,11 @@ def decide_erasure(config: SystemConfig, table: TableConfig, record: SourceRecor
             chosen or RetainReason.EXEMPTION,
         )
     if table.retention_rule:
-        return _under_rule(table, record, facts)
+        return _under_rule(system, table, record, facts)
     return Decision(StepAction.ERASE, "Erased: no retention rule, hold or exception requires keeping it.")
 
 
-def _under_rule(table: TableConfig, record: SourceRecord, facts: Facts) -> Decision:
+def _under_rule(system: System | None, table: TableConfig, record: SourceRecord, facts: Facts) -> Decision:
     rule = facts.rules.get(table.retention_rule)
     if rule is None:
         basis = f"retention rule '{table.retention_rule}', which the register does not hold"
@@ -179,6 +213,13 @@ def _under_rule(table: TableConfig, record: SourceRecord, facts: Facts) -> Decis
         days=rule.days,
     )
     if verdict.under_retention:
+        binds, why_not = rule_binds(system, rule.slug, facts)
+        if not binds:
+            return Decision(
+                StepAction.ERASE,
+                f"Erased: the retention rule {rule.name} is the longest it may be kept, and {why_not}, so Art 17(3)(b) "
+                "does not apply.",
+            )
         basis = f"the retention rule {rule.name}: {rule.plain_english} ({rule.source})"
         return Decision(StepAction.RETAIN, verdict.explanation, basis, RetainReason.RETENTION_RULE)
     if rule.action == RetentionAction.ANONYMISE:
@@ -186,7 +227,7 @@ def _under_rule(table: TableConfig, record: SourceRecord, facts: Facts) -> Decis
         return Decision(
             StepAction.ANONYMISE, f"{verdict.explanation} The rule anonymises: identifiers blanked.", "", "", blanked
         )
-    return Decision(StepAction.ERASE, f"Erased: {verdict.explanation}")
+    return Decision(StepAction.ERASE, f"Erased: {verdict.explanation[0].lower()}{verdict.explanation[1:]}")
 
 
 def decide_correction(config: SystemConfig, table: TableConfig, record: SourceRecord, facts: Facts) -> Decision:

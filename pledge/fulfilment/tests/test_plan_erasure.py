@@ -176,3 +176,26 @@ def test_an_exception_recorded_on_the_case_keeps_the_record(erasure_case, casewo
     step = steps_by_ref(build_plan(case=erasure_case, actor=caseworker))["newsletters/subscribers/N1"]
     assert step.retain_reason == RetainReason.EXEMPTION
     assert "Legal claims (Art 17(3)(e))" in step.reason
+
+
+def test_a_record_past_a_rule_that_anonymises_is_anonymised_not_deleted(erasure_case, caseworker, estate):  # type: ignore[no-untyped-def]
+    from pledge.register.models import RetentionRule
+
+    RetentionRule.objects.filter(slug="six-years-after-closure").update(action="anonymise")
+    plan = build_plan(case=erasure_case, actor=caseworker)
+    step = steps_by_ref(plan)["council-tax/accounts/CT2"]
+    assert step.action == StepAction.ANONYMISE and step.changes == {"holder": "", "email": ""}
+    execute_plan(plan=plan, actor=caseworker, erase_ground="no_longer_needed")
+    assert estate.accounts()[1][:3] == ("CT2", "", "")
+    assert ErasureOutcome.objects.get(case=erasure_case, record_reference="council-tax/accounts/CT2").result == (
+        "anonymised"
+    )
+
+
+def test_a_rule_for_consent_based_processing_does_not_stop_erasure(erasure_case, caseworker):  # type: ignore[no-untyped-def]
+    from pledge.register.models import ProcessingActivity
+
+    ProcessingActivity.objects.filter(slug="council-tax-billing").update(lawful_basis="a")
+    step = steps_by_ref(build_plan(case=erasure_case, actor=caseworker))["council-tax/accounts/CT1"]
+    assert step.action == StepAction.ERASE
+    assert "rest on Art 6(1)(a), not a legal obligation or public task" in step.reason
