@@ -1,7 +1,6 @@
 """Legal holds: placed with a reason and a review date, covering a case, a system, records or a person's
 identifiers; lifted with reasons; each change audited without naming the person."""
 
-from collections.abc import Callable
 from datetime import date, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
