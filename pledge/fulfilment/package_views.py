@@ -1,7 +1,7 @@
-"""Staff pages for packages: start a build, follow it (the page refreshes itself while the worker runs, no
-JavaScript), review marked passages, download the zip, add it to the response, send a portability file to another
-organisation; a public one-time download for that organisation; copies of an assessment (P047). URLs carry
-primary keys and signed one-time tokens only, never personal data."""
+"""Staff pages for packages: start a build and follow it (a link checks the progress again: no JavaScript, and
+no automatic refresh, which WCAG 2.2.1 forbids), review marked passages, download the zip, add it to the response,
+send a portability file to another organisation; a public one-time download for that organisation; copies of an
+assessment (P047). URLs carry primary keys and signed one-time tokens only, never personal data."""
 
 from typing import Any
 
