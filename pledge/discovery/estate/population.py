@@ -175,10 +175,17 @@ class PopulationBuilder:
         index = len(self.people)
         rng = self.rng
         middle = self.given(sex) if rng.random() < 0.4 else ""
+        if not given:
+            # No one shares a given name with someone at home: a "junior" in the same house with no other
+            # difference is a case no register could tell apart, and the hazards here are ones it can.
+            taken = {member.given for member in household.members}
+            given = self.given(sex)
+            while given in taken:
+                given = self.given(sex)
         person = Person(
             index=index,
             person_id=f"P{index + 1:07d}",
-            given=given or self.given(sex),
+            given=given,
             middle=middle,
             family=family,
             sex=sex,

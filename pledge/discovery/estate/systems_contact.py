@@ -341,8 +341,9 @@ def generate_mailbox(ctx: Context) -> None:
                 f"{view.address.line()}, {view.address.postcode}.\n\nThanks,\n{view.full_name()}\n"
             )
             key = f"MB{messages:08d}.eml"
-            shared = view.email == ctx.households[person.household_id].shared_email
-            name = f"The {person.family} family" if shared else view.full_name()
+            # From the family's shared address (household) the display name is still the sender's own: a message
+            # signed only "The Smith family" could belong to any of them, so no ground truth could name one.
+            name = view.full_name()
             row: tuple[Any, ...] = (key, view.email, name, "customer.services@anyshire.example",
                    format_datetime(sent.replace(tzinfo=UTC)), subject, body)  # fmt: skip
             out.add("messages", row, person, hazard)
