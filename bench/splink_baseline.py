@@ -104,3 +104,63 @@ def train_and_predict(
         pairs["left_source"] = predictions["source_dataset_l"].astype(str)
         pairs["right_source"] = predictions["source_dataset_r"].astype(str)
     return SplinkPairs(pairs=pairs, train_seconds=trained - started, predict_seconds=predicted - trained)
+
+
+def estate_settings() -> dict[str, Any]:
+    """Splink settings for one row per council record or requester, after the same cleaning Pledge does.
+
+    Names Jaro-Winkler (surname with term frequencies), date of birth (exact, then within a month or a year),
+    email (exact, username), phone, postcode (full, sector, district), the address line (Jaro-Winkler) and an
+    array of all postcodes the record knows (current and previous), so a mover's old address can still agree."""
+    import splink.comparison_library as cl
+    from splink import SettingsCreator, block_on
+
+    return (
+        SettingsCreator(
+            link_type="dedupe_only",
+            unique_id_column_name="unique_id",
+            comparisons=[
+                cl.NameComparison("first_name"),
+                cl.NameComparison("surname").configure(term_frequency_adjustments=True),
+                cl.DateOfBirthComparison("dob", input_is_string=True, datetime_format="%Y-%m-%d"),
+                cl.EmailComparison("email"),
+                cl.DamerauLevenshteinAtThresholds("phone", [1]),
+                cl.PostcodeComparison("postcode"),
+                cl.JaroWinklerAtThresholds("address", [0.95, 0.85]),
+                cl.ArrayIntersectAtSizes("postcodes", [1]),
+            ],
+            blocking_rules_to_generate_predictions=[
+                block_on("first_name", "surname"),
+                block_on("surname", "dob"),
+                block_on("first_name", "dob"),
+                block_on("email"),
+                block_on("phone"),
+                block_on("postcode", "substr(first_name, 1, 1)"),
+            ],
+            retain_intermediate_calculation_columns=False,
+        )
+        .get_settings("duckdb")
+        .as_dict()
+    )
+
+
+def profile_row(unique_id: str, profile: Any) -> dict[str, Any]:
+    """One Splink input row from a Pledge ``Profile`` (so both engines see identically cleaned values)."""
+
+    def line(address: Any) -> str | None:
+        if address is None:
+            return None
+        return " ".join(part for part in (address.flat, address.number, *address.street) if part) or None
+
+    postcodes = [code for code in (profile.postcode, *profile.previous_postcodes) if code]
+    return {
+        "unique_id": unique_id,
+        "first_name": profile.first or None,
+        "surname": profile.family or None,
+        "dob": profile.dob or None,
+        "email": profile.emails[0] if profile.emails else None,
+        "phone": profile.phones[0] if profile.phones else None,
+        "postcode": profile.postcode or None,
+        "address": line(profile.address),
+        "postcodes": postcodes,
+    }
