@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "pledge.discovery",
     "pledge.stats",
     "pledge.dpia",
+    "pledge.sharing",
     "pledge.retention",
 ]
 
@@ -232,3 +233,6 @@ PLEDGE_IDENTITY_INDEX = Path(os.environ.get("PLEDGE_IDENTITY_INDEX", str(BASE_DI
 
 # Anonymised statistics: counts below this are hidden (ONS and council practice: "fewer than 5"); configuration.
 PLEDGE_STATS_THRESHOLD = int(os.environ.get("PLEDGE_STATS_THRESHOLD", "5"))
+
+# Sharing agreements due for review within this many days are flagged and in the review reminder (council policy).
+PLEDGE_AGREEMENT_REVIEW_WARNING_DAYS = int(os.environ.get("PLEDGE_AGREEMENT_REVIEW_WARNING_DAYS", "60"))

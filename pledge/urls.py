@@ -11,6 +11,7 @@ urlpatterns = [
     path("staff/", include("pledge.core.urls")),
     path("staff/register/", include("pledge.register.urls")),
     path("staff/dpia/", include("pledge.dpia.urls")),
+    path("staff/sharing/", include("pledge.sharing.urls")),
     # Before casework: its <pk>/<action>/ pattern would otherwise take <pk>/release/.
     path("staff/cases/", include("pledge.rights.staff_urls")),
     path("staff/cases/", include("pledge.discovery.urls")),

@@ -179,6 +179,27 @@ def _recipient_findings(
     return findings
 
 
+def check_sharing_agreement(agreement: Mapping[str, Any]) -> list[Finding]:
+    """P117, P120: an agreement states why the sharing is lawful and what is shared, and links its DPIA or records
+    why screening found none needed; it cannot be reviewed after it expires."""
+    findings = []
+    if not str(agreement.get("legal_basis") or "").strip():
+        findings.append(Finding("legal_basis", "a sharing agreement needs the legal basis for the sharing"))
+    if not agreement.get("data_shared"):
+        findings.append(Finding("data_shared", "a sharing agreement needs the data it shares"))
+    if (
+        not str(agreement.get("dpia_reference") or "").strip()
+        and not str(agreement.get("no_dpia_reason") or "").strip()
+    ):
+        findings.append(
+            Finding("dpia_reference", "a sharing agreement needs its DPIA reference, or no_dpia_reason saying why none")
+        )
+    review, expiry = agreement.get("review_on"), agreement.get("expires_on")
+    if isinstance(review, date) and isinstance(expiry, date) and review > expiry:
+        findings.append(Finding("review_on", "the review date is after the agreement expires"))
+    return findings
+
+
 def check_internal_flow(flow: Mapping[str, Any]) -> list[Finding]:
     """A flow goes from one service to a different one, for a stated purpose."""
     if flow.get("from_service") and flow.get("from_service") == flow.get("to_service"):

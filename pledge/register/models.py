@@ -121,7 +121,8 @@ class System(models.Model):
 
 
 class SharingAgreement(models.Model):
-    """An information-sharing agreement with partners."""
+    """An information-sharing agreement with partners (P117): parties, purposes, the data, the legal basis, the
+    security each party keeps, review and expiry dates, the document, and the DPIA (or why none) (P120)."""
 
     slug = models.SlugField(max_length=80, unique=True)
     title = models.CharField(max_length=200)
@@ -129,6 +130,15 @@ class SharingAgreement(models.Model):
     reference = models.CharField(max_length=100, blank=True)
     starts_on = models.DateField(null=True, blank=True)
     review_on = models.DateField(null=True, blank=True)
+    expires_on = models.DateField(null=True, blank=True)
+    purposes = models.JSONField(default=list, blank=True)
+    legal_basis = models.TextField(blank=True)
+    data_shared = models.JSONField(default=list, blank=True)
+    security = models.JSONField(default=list, blank=True)
+    document_url = models.CharField(max_length=300, blank=True)
+    recipients = models.ManyToManyField(Recipient, blank=True, related_name="sharing_agreements")
+    dpia_reference = models.CharField(max_length=100, blank=True)
+    no_dpia_reason = models.TextField(blank=True)
 
     class Meta:
         ordering = ["title"]

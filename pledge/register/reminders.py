@@ -4,7 +4,7 @@ UK GDPR Art 5(2) accountability: the register is only evidence while someone kee
 """
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from django.conf import settings
 from django.core.mail import EmailMessage
@@ -12,7 +12,7 @@ from django.template.loader import render_to_string
 
 from pledge.core.models import User
 from pledge.core.roles import Role
-from pledge.register.models import ProcessingActivity, Service
+from pledge.register.models import ProcessingActivity, Service, SharingAgreement
 
 
 @dataclass(frozen=True)
@@ -24,7 +24,8 @@ class OverdueReview:
 
 
 def overdue_reviews(*, today: date) -> list[OverdueReview]:
-    """Everything whose review-by date has passed, oldest first."""
+    """Everything whose review-by date has passed, oldest first, with the sharing agreements whose review is due
+    within ``PLEDGE_AGREEMENT_REVIEW_WARNING_DAYS`` (reminded before the date, not only after)."""
     items = [
         OverdueReview("activity", a.name, a.review_by, f"/staff/register/activities/{a.slug}/")
         for a in ProcessingActivity.objects.filter(review_by__lt=today)
@@ -34,6 +35,17 @@ def overdue_reviews(*, today: date) -> list[OverdueReview]:
         OverdueReview("service", s.name, s.review_by, f"/staff/register/?service={s.slug}")
         for s in Service.objects.filter(review_by__lt=today)
         if s.review_by is not None
+    ]
+    warn = today + timedelta(days=settings.PLEDGE_AGREEMENT_REVIEW_WARNING_DAYS)
+    items += [
+        OverdueReview(
+            "sharing agreement" if a.review_on < today else "sharing agreement, review due",
+            a.title,
+            a.review_on,
+            f"/staff/sharing/{a.slug}/",
+        )
+        for a in SharingAgreement.objects.filter(review_on__lte=warn)
+        if a.review_on is not None
     ]
     return sorted(items, key=lambda item: (item.review_by, item.name))
 

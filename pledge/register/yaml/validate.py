@@ -173,6 +173,8 @@ def _check_consistency(data: RegisterData, *, today: date, adequacy: dict[str, A
         report(controller_item, consistency.check_controller(controller_item))
     for _, recipient in clean(e["recipients"]):
         report(recipient, consistency.check_recipient(recipient, today=today, adequacy=adequacy))
+    for _, agreement in clean(e["sharing_agreements"]):
+        report(agreement, consistency.check_sharing_agreement(agreement))
     for _, flow in clean(e["internal_flows"]):
         report(flow, consistency.check_internal_flow(flow))
     for _, system in clean(e["systems"]):

@@ -1,0 +1,1 @@
+"""Information-sharing agreements: the register's agreements with their review and expiry, and the gaps."""
