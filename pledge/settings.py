@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "pledge.dpia",
     "pledge.sharing",
     "pledge.retention",
+    "pledge.breaches",
 ]
 
 MIDDLEWARE = [

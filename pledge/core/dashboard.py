@@ -34,6 +34,7 @@ def dashboard_figures() -> dict[str, Any]:
         .select_related("service"),
         "training_lapsed": _training_lapsed(today),
         "without_security_measures": _without_security_measures(),
+        "undecided_breaches": _undecided_breaches(),
         "today": today,
     }
 
@@ -56,3 +57,10 @@ def _without_security_measures() -> list[Any]:
 
     activities = ProcessingActivity.objects.select_related("service").prefetch_related("systems").order_by("name")
     return [a for a in activities if not any(system.security_measures for system in a.systems.all())]
+
+
+def _undecided_breaches() -> list[Any]:
+    """Breaches with no ICO decision yet and their 72-hour countdowns (Art 33(1); promise P121)."""
+    from pledge.breaches.services import undecided_breaches
+
+    return undecided_breaches(now=timezone.now())

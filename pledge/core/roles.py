@@ -29,6 +29,9 @@ class Permission(StrEnum):
     HANDLE_CASES = "handle_cases"
     # Reading Art 18 restrictions (staff page, and other council systems' tokens through the API).
     VIEW_RESTRICTIONS = "view_restrictions"
+    # Any member of staff reports a suspected breach (P121); the DPO and IG officers assess and decide (Arts 33, 34).
+    REPORT_BREACH = "report_breach"
+    MANAGE_BREACHES = "manage_breaches"
 
 
 _GRANTS: dict[Role, frozenset[Permission]] = {
@@ -44,14 +47,22 @@ _GRANTS: dict[Role, frozenset[Permission]] = {
             Permission.VIEW_CASES,
             Permission.HANDLE_CASES,
             Permission.VIEW_RESTRICTIONS,
+            Permission.REPORT_BREACH,
+            Permission.MANAGE_BREACHES,
         }
     ),
     # Caseworkers handle rights requests; from the register they need only to read.
     Role.CASEWORKER: frozenset(
-        {Permission.VIEW_REGISTER, Permission.VIEW_CASES, Permission.HANDLE_CASES, Permission.VIEW_RESTRICTIONS}
+        {
+            Permission.VIEW_REGISTER,
+            Permission.VIEW_CASES,
+            Permission.HANDLE_CASES,
+            Permission.VIEW_RESTRICTIONS,
+            Permission.REPORT_BREACH,
+        }
     ),
     # Service leads edit drafts for their own services only (see ``can_edit_service``).
-    Role.SERVICE_LEAD: frozenset({Permission.VIEW_REGISTER, Permission.EDIT_REGISTER}),
+    Role.SERVICE_LEAD: frozenset({Permission.VIEW_REGISTER, Permission.EDIT_REGISTER, Permission.REPORT_BREACH}),
     Role.AUDITOR: frozenset(
         {
             Permission.VIEW_REGISTER,
@@ -59,6 +70,7 @@ _GRANTS: dict[Role, frozenset[Permission]] = {
             Permission.AUDIT_NOTICES,
             Permission.VIEW_CASES,
             Permission.VIEW_RESTRICTIONS,
+            Permission.REPORT_BREACH,
         }
     ),
 }

@@ -10,8 +10,8 @@ from pledge.law.breach import alerts_due, countdown, format_moment, hours_since,
 LONDON = ZoneInfo("Europe/London")
 
 
-def london(*args: int) -> datetime:
-    return datetime(*args, tzinfo=LONDON)  # type: ignore[misc]
+def london(year: int, month: int, day: int, hour: int, minute: int) -> datetime:
+    return datetime(year, month, day, hour, minute, tzinfo=LONDON)
 
 
 def test_the_spec_worked_example_runs_over_christmas_and_the_weekend() -> None:
