@@ -14,7 +14,7 @@ from .quirks import NO_CONTACT, PHONE_ONLY, Hazard, base_hazard
 from .schema import Column, SystemSpec, TableSpec
 
 H = Hazard
-INVALID_NHS_SHARE = 0.015
+INVALID_NHS_EVERY = 40  # one client in 40 (the first among them) has a mistyped NHS number
 
 ADULT_SOCIAL_CARE = SystemSpec(
     slug="adult-social-care",
@@ -83,7 +83,7 @@ def generate_adult_social_care(ctx: Context) -> None:
         ref = f"ASC{clients:07d}"
         hazard, view = ctx.record(person, CARE_WEIGHTS, contact=PHONE_ONLY)
         nhs = person.nhs_number
-        if rng.random() < INVALID_NHS_SHARE:  # mistyped on entry: the check digit no longer agrees
+        if clients % INVALID_NHS_EVERY == 1:  # mistyped on entry: the check digit no longer agrees
             nhs = identifiers.invalid_nhs_number(nhs)
             hazard = base_hazard(person, H.TYPO)
             out.invalid("clients", ref, "nhs_number", nhs, "fails the Modulus 11 check")
