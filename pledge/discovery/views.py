@@ -77,7 +77,7 @@ def start_discovery(request: HttpRequest, pk: int) -> HttpResponse:
             exclusions=valid.exclusions(),  # type: ignore[attr-defined]
             actor=request.user,
         ),
-        "Search started. Refresh the page to see its progress.",
+        "Search started. Check its progress below.",
         ANCHOR,
     )
 

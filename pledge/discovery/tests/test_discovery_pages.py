@@ -57,7 +57,7 @@ def test_starting_a_search_queues_it_and_shows_progress(case, django_capture_on_
     assert (run.state, run.identifiers["date_of_birth"]) == (RunState.QUEUED, "1980-02-03")
     page = _page(client, case)
     assert "Search the systems" not in page  # no second search while one waits
-    assert "0 of the systems searched" in page and "Refresh to see progress" in page
+    assert "0 of the systems searched" in page and "Check progress" in page
 
 
 def test_bad_input_shows_the_error_summary_and_queues_nothing(case) -> None:
