@@ -22,6 +22,7 @@ from openpyxl import load_workbook
 from pledge.discovery.connectors.records import (
     KEY_SAMPLE,
     Closing,
+    RecordMaker,
     WriteFailed,
     as_text,
     children_of,
@@ -76,10 +77,10 @@ class FilesConnector(Closing):
     def iter_records(self, *, batch_size: int = 5000) -> Iterator[list[SourceRecord]]:
         """Every mapped file's rows in batches of ``batch_size``, one file after another."""
         for table in self.config.tables:
-            wanted = wanted_columns(table)
+            wanted, make = wanted_columns(table), RecordMaker(self.config.slug, table)
             rows = self.rows(table)
             while batch := list(islice(rows, batch_size)):
-                yield [record_of(self.config.slug, table, {c: row.get(c) for c in wanted}) for row in batch]
+                yield [make({c: row.get(c) for c in wanted}) for row in batch]
 
     def fetch(self, refs: Sequence[RecordKey]) -> list[SourceRecord]:
         """The full rows for ``refs``, each followed by its linked child rows' records (one pass per file)."""

@@ -36,6 +36,8 @@ class ConnectionFailed(Exception):
 
 def as_text(value: Any) -> str:
     """A held value as matching reads it: dates in ISO form, numbers without a trailing '.0', None as ''."""
+    if type(value) is str:
+        return value.strip()
     if value is None:
         return ""
     if isinstance(value, dt.datetime) and value.time() == dt.time(0, 0):
@@ -58,22 +60,47 @@ def wanted_columns(table: TableConfig) -> list[str]:
     return list(dict.fromkeys(name for name in names if name))
 
 
+class RecordMaker:
+    """Turns one table's rows into ``SourceRecord``s; the mapping is worked out once per table, not per row, as an
+    index build runs this for every row of the estate."""
+
+    def __init__(self, system: str, table: TableConfig) -> None:
+        self.system, self.table, self.key = system, table.name, table.key
+        groups: dict[IdentityField, list[str]] = {}
+        for mapping in table.columns:
+            if mapping.identity is not None:
+                groups.setdefault(mapping.identity, []).append(mapping.column)
+        self.single = [(field, columns[0]) for field, columns in groups.items() if len(columns) == 1]
+        self.joined = [(field, columns) for field, columns in groups.items() if len(columns) > 1]
+
+    def identity(self, row: Mapping[Any, Any]) -> dict[IdentityField, str]:
+        """The identity fields of a row; several columns mapped to one field (address lines) joined by ', '."""
+        identity = {}
+        for field, column in self.single:
+            value = row.get(column)
+            text = value.strip() if type(value) is str else as_text(value)
+            if text:
+                identity[field] = text
+        for field, columns in self.joined:
+            parts = [text for column in columns if (text := as_text(row.get(column)))]
+            if parts:
+                identity[field] = ", ".join(dict.fromkeys(parts))
+        return identity
+
+    def __call__(self, row: Mapping[Any, Any]) -> SourceRecord:
+        columns = dict(row)
+        ref = RecordKey(system=self.system, table=self.table, key=as_text(columns.get(self.key)))
+        return SourceRecord(ref=ref, identity=self.identity(columns), columns=columns)
+
+
 def identity_of(table: TableConfig, row: Mapping[Any, Any]) -> dict[IdentityField, str]:
     """The identity fields of a row; several columns mapped to one field (address lines) are joined by ', '."""
-    parts: dict[IdentityField, list[str]] = defaultdict(list)
-    for mapping in table.columns:
-        if mapping.identity is None:
-            continue
-        text = as_text(row.get(mapping.column))
-        if text and text not in parts[mapping.identity]:
-            parts[mapping.identity].append(text)
-    return {field: ", ".join(values) for field, values in parts.items()}
+    return RecordMaker("", table).identity(row)
 
 
 def record_of(system: str, table: TableConfig, row: Mapping[Any, Any]) -> SourceRecord:
-    """A row as a ``SourceRecord`` keyed by its key column's text."""
-    ref = RecordKey(system=system, table=table.name, key=as_text(row.get(table.key)))
-    return SourceRecord(ref=ref, identity=identity_of(table, row), columns=dict(row))
+    """A row as a ``SourceRecord`` keyed by its key column's text (one row; streams use ``RecordMaker``)."""
+    return RecordMaker(system, table)(row)
 
 
 def children_of(config: SystemConfig, table: str) -> list[TableConfig]:

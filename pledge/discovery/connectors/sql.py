@@ -22,6 +22,7 @@ from pledge.discovery.connectors.records import (
     KEY_SAMPLE,
     Closing,
     ConnectionFailed,
+    RecordMaker,
     WriteFailed,
     as_text,
     children_of,
@@ -117,9 +118,10 @@ class SqlConnector(Closing):
         with self.engine.connect() as connection:
             streaming = connection.execution_options(stream_results=True, yield_per=batch_size)
             result = streaming.execute(statement)
+            make = RecordMaker(self.config.slug, table)
             try:
                 for rows in result.mappings().partitions(batch_size):
-                    yield [record_of(self.config.slug, table, row) for row in rows]
+                    yield [make(row) for row in rows]
             finally:
                 # A reader that stops early must close the server-side cursor before the connection is reused.
                 result.close()
