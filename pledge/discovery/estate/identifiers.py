@@ -10,6 +10,7 @@ Every generator takes a counter so numbers are unique and deterministic without 
   and the estate says so.
 - Phones come from Ofcom's drama ranges (07700 900000-900999, 01632 960000-960999) first; an estate that needs
   more continues through the rest of 07700 9xxxxx and 01632, a code Ofcom does not use for a real area.
+- Vehicle registrations start "Z", a letter the DVLA does not use for a memory tag.
 - Postcodes use the outward code "AY", which no UK postcode area uses, in the real format ("AY1 2BD").
 """
 
@@ -114,11 +115,12 @@ def uprn(counter: int) -> str:
 
 
 def vehicle_registration(counter: int) -> str:
-    """A unique current-style registration ('AB12 CDE') for this counter."""
+    """A unique current-style registration ('ZB12 CDE') for this counter: the DVLA never issues a memory tag
+    starting with Z, so no real vehicle carries one of these."""
     letters = VEHICLE_LETTERS
     n = len(letters)
     age = 51 + counter % 24 if counter % 2 else 1 + counter % 24
     rest = counter // 2
     tail = "".join(letters[(rest // n**k) % n] for k in range(3))
-    area = letters[(rest // n**3) % n] + letters[(rest // n**4) % n]
+    area = "Z" + letters[(rest // n**3) % n]
     return f"{area}{age:02d} {tail}"
