@@ -9,6 +9,7 @@ a confirmed candidate of the latest finished run leaves the council (``confirmed
 import logging
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -52,6 +53,7 @@ IDENTIFIER_LABELS = {
 }
 LIST_IDENTIFIERS = ("previous_addresses", "previous_names")
 DISCOVERY_WORKER = "discovery worker"
+STALLED_AFTER = timedelta(hours=1)
 
 
 class DiscoveryError(CaseworkError):
@@ -99,8 +101,10 @@ def start_discovery(
     with transaction.atomic():
         Case.objects.select_for_update().filter(pk=case.pk).first()
         waiting = case.discovery_runs.filter(state__in=[RunState.QUEUED, RunState.RUNNING]).first()
-        if waiting is not None:
+        if waiting is not None and not _stalled(waiting):
             return waiting
+        if waiting is not None:
+            _fail(waiting, "The search stopped without finishing (the worker stopped); it was started again")
         run = DiscoveryRun.objects.create(case=case, identifiers=cleaned, started_by=actor, exclusions=reasons)
         given = [IDENTIFIER_LABELS[key].lower() for key, value in cleaned.items() if value]
         record_case_event(
@@ -112,6 +116,13 @@ def start_discovery(
         )
         transaction.on_commit(lambda: _enqueue(run.pk))
     return run
+
+
+def _stalled(run: DiscoveryRun) -> bool:
+    """A run searching for longer than ``STALLED_AFTER`` lost its worker: a new search may replace it."""
+    return (
+        run.state == RunState.RUNNING and run.started_at is not None and run.started_at < timezone.now() - STALLED_AFTER
+    )
 
 
 def _enqueue(run_id: int) -> None:

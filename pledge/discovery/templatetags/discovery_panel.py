@@ -93,6 +93,7 @@ def _run_context(run: DiscoveryRun | None, failed: forms.Form | None, writable: 
     return {
         "run": run,
         "running": running,
+        "failed": run.state == RunState.FAILED,
         "progress": f"{run.systems_done} of {run.systems_total or 'the'} systems searched",
         "identifiers": identifier_rows(run),
         "searches": [{"search": s, "tag": SEARCH_TAGS[SystemSearchState(s.state)]} for s in searches],

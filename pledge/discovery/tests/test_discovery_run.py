@@ -125,3 +125,13 @@ def test_a_broken_systems_file_fails_the_run_naming_the_problem(case, caseworker
     run = run_now(case, caseworker)
     assert run.state == RunState.FAILED
     assert run.error.startswith("The connected systems file has problems: ")
+
+
+def test_a_run_that_lost_its_worker_is_replaced_by_a_new_search(case, caseworker, time_machine) -> None:
+    stuck = services.start_discovery(case=case, identifiers=REQUESTER, actor=caseworker)
+    stuck.state, stuck.started_at = RunState.RUNNING, stuck.created_at
+    stuck.save()
+    freeze(time_machine, date(2026, 6, 21))
+    fresh = services.start_discovery(case=case, identifiers=REQUESTER, actor=caseworker)
+    stuck.refresh_from_db()
+    assert fresh != stuck and stuck.state == RunState.FAILED
