@@ -88,7 +88,7 @@ class Context:
 
     def day_between(self, start: date, end: date = REFERENCE_DATE) -> date:
         span = max(0, (end - start).days)
-        return start + timedelta(days=self.rng.randint(0, span))
+        return start + timedelta(days=int(self.rng.random() * (span + 1)))
 
     def tick(self, done: int, total: int) -> None:
         if self.progress and done % 50000 == 0 and done < total:

@@ -5,6 +5,7 @@ The hazard labels (ground truth) let every matching figure be broken down by wha
 
 import csv
 import random
+from bisect import bisect
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
@@ -160,7 +161,7 @@ def choose_hazard(
     if person.namesake_of:
         return Hazard.NAMESAKE
     hazards, cumulative = _table(weights)
-    hazard = rng.choices(hazards, cum_weights=cumulative)[0]
+    hazard = hazards[bisect(cumulative, rng.random() * cumulative[-1])]
     if hazard is Hazard.MISSING_DOB and not has_dob:
         return Hazard.CLEAN
     return hazard if eligible(person, hazard, household, contact) else Hazard.CLEAN
