@@ -258,3 +258,29 @@ def _settle(plan: Plan, actor: Any) -> Plan:
             if state == PlanState.EXECUTED:
                 audit(plan.case, actor, AuditAction.UPDATE, f"Plan {plan.pk} executed: every step done")
     return plan
+
+
+def clear_restriction_flag(*, restriction: Restriction, actor: Any) -> bool:
+    """Once a restriction is lifted (Art 18(3)), blank the restriction column a plan set through a writable connector.
+
+    True when the flag was cleared; False when there is nothing Pledge can clear (a reference typed by staff, a
+    table without a restriction column, a read-only system: its owner clears it). Connector errors propagate.
+    """
+    if restriction.active or restriction.record_reference.count("/") < 2:
+        return False
+    ref = RecordKey.parse(restriction.record_reference)
+    config = next((c for c in plan_build.load_configs() if c.slug == ref.system), None)
+    table = next((t for t in config.tables if t.name == ref.table), None) if config else None
+    if config is None or table is None or not table.restriction_column or not config.writable:
+        return False
+    plan_build.connect(config).apply(
+        [Write(ref=ref, action=WriteAction.UPDATE, changes={table.restriction_column: ""})]
+    )
+    with transaction.atomic():
+        audit(
+            restriction.case,
+            actor,
+            AuditAction.UPDATE,
+            f"Restriction {restriction.pk}: flag cleared in {config.name} after it was lifted",
+        )
+    return True

@@ -116,3 +116,36 @@ def test_it_refuses_a_plan_for_an_access_request(
     case = open_case(CaseKind.ACCESS, caseworker, today)
     with pytest.raises(FulfilmentError, match="erasure, rectification and restriction"):
         build_plan(case=case, actor=caseworker)
+
+
+def test_lifting_a_restriction_lets_the_flag_be_cleared_in_the_system(
+    estate: Estate, caseworker: User, today: Callable[[date], date]
+) -> None:
+    from pledge.fulfilment.plan_execute import clear_restriction_flag
+    from pledge.fulfilment.services import lift_restriction
+
+    case = open_case(CaseKind.RESTRICTION, caseworker, today)
+    plan = build_plan(case=case, actor=caseworker)
+    execute_plan(plan=plan, actor=caseworker, restriction_ground_value="a", restriction_scope="All")
+    restriction = Restriction.objects.get(record_reference="newsletters/subscribers/N1")
+    assert not clear_restriction_flag(restriction=restriction, actor=caseworker)  # still in force
+    lift_restriction(
+        restriction=restriction,
+        person_told_on=DAY,
+        person_told_how="letter",
+        reasons="Accuracy checked",
+        lifted_on=DAY,
+        actor=caseworker,
+    )
+    assert clear_restriction_flag(restriction=restriction, actor=caseworker)
+    assert estate.csv_rows("newsletters", "subscribers")[0]["restricted"] == ""
+    library = Restriction.objects.get(record_reference="library/members/L1")
+    lift_restriction(
+        restriction=library,
+        person_told_on=DAY,
+        person_told_how="letter",
+        reasons="Accuracy checked",
+        lifted_on=DAY,
+        actor=caseworker,
+    )
+    assert not clear_restriction_flag(restriction=library, actor=caseworker)  # read-only: its owner clears it
