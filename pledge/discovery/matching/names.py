@@ -9,7 +9,7 @@ import csv
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 NICKNAMES_CSV = Path(__file__).resolve().parent.parent / "data" / "nicknames.csv"
@@ -52,6 +52,7 @@ def normalise_family(text: str) -> str:
     return word
 
 
+@lru_cache(maxsize=262144)
 def family_parts(family: str, raw: str) -> tuple[str, ...]:
     """The parts of a double-barrelled family name ("Smith-Jones" -> smith, jones), for partial agreement."""
     parts = tuple(normalise_family(part) for part in re.split(r"[\s\-]+", fold(raw)) if part)
@@ -64,6 +65,7 @@ def _words(text: str) -> list[str]:
     return [word for word in words if word and word not in TITLES and word not in SUFFIXES]
 
 
+@lru_cache(maxsize=262144)
 def parse_name(*, full: str = "", given: str = "", middle: str = "", family: str = "") -> ParsedName:
     """The parts of a name, from separate fields when the system has them, else from one full-name field."""
     if given or family:

@@ -63,6 +63,7 @@ def swapped_date(iso: str) -> str:
 _GMAIL = frozenset(("gmail.com", "googlemail.com"))
 
 
+@lru_cache(maxsize=262144)
 def normalise_email(text: str) -> str:
     """Lower case; for Gmail only, dots and +tags in the local part are dropped, since Gmail ignores them (other
     providers do not, so j.smith and jsmith elsewhere may be two people)."""
@@ -76,12 +77,21 @@ def normalise_email(text: str) -> str:
     return f"{local}@{domain}"
 
 
+_UK_NATIONAL = re.compile(r"0([1-37]\d{8,9})")  # 01/02/03 landlines and 07 mobiles, trunk 0 first
+_UK_INTERNATIONAL = re.compile(r"(?:\+|00)44(?:0)?([1-37]\d{8,9})")
+
+
 @lru_cache(maxsize=262144)
 def normalise_phone(text: str) -> str:
-    """E.164 ('+441296395000') for any UK or international number however written (P076); "" when not a number."""
-    digits = re.sub(r"[^\d+]", "", text)
+    """E.164 ('+441296395000') for any UK or international number however written (P076); "" when not a number.
+
+    UK numbers in their usual shapes are rewritten directly (the national number without its trunk 0 after +44,
+    as libphonenumber does); anything else goes through libphonenumber, which is much slower."""
+    digits = re.sub(r"[^\d+]", "", text.replace("(0)", ""))
     if len(digits.lstrip("+")) < 7:
         return ""
+    if match := (_UK_NATIONAL.fullmatch(digits) or _UK_INTERNATIONAL.fullmatch(digits)):
+        return "+44" + match[1]
     try:
         number = phonenumbers.parse(text, "GB")
     except phonenumbers.NumberParseException:

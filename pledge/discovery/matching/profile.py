@@ -8,6 +8,7 @@ import json
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from pledge.discovery.matching.names import Nicknames, family_parts, normalise_family, parse_name, soundex
 from pledge.discovery.matching.normalise import (
@@ -115,10 +116,13 @@ _SPLIT = re.compile(r"[;|]|\s+/\s+")
 
 def _many(text: str, normalise: object) -> tuple[str, ...]:
     """Every value of a field that may hold several ('a@x.uk; b@y.uk'), normalised, blanks dropped, in order."""
+    if not text:
+        return ()
     values = [normalise(part) for part in _SPLIT.split(text) if part.strip()]  # type: ignore[operator]
     return tuple(dict.fromkeys(value for value in values if value))
 
 
+@lru_cache(maxsize=262144)
 def loose_postcode(text: str) -> str:
     """A UK postcode in standard form, or any other short postal code as written (FEBRL's Australian ones)."""
     compact = re.sub(r"[^A-Z0-9]", "", text.upper())
@@ -133,44 +137,42 @@ def profile_from_identity(
     Account references are compared only when ``references`` is set (batch linkage of two extracts that share a
     numbering, like FEBRL's social security ids): across council systems each system numbers its own accounts."""
 
-    def get(name: IdentityField) -> str:
-        value = identity.get(name) or identity.get(name.value)  # type: ignore[call-overload]
-        return str(value).strip() if value is not None else ""
-
+    # One pass to plain text keyed by field name: this runs for every record of every system.
+    text = {str(key): str(value).strip() for key, value in identity.items() if value is not None and value != ""}
+    get = text.get
     name = parse_name(
-        full=get(IdentityField.FULL_NAME),
-        given=get(IdentityField.GIVEN_NAME),
-        middle=get(IdentityField.MIDDLE_NAMES),
-        family=get(IdentityField.FAMILY_NAME),
-    )
-    postcode = loose_postcode(get(IdentityField.POSTCODE))
-    address_text = get(IdentityField.ADDRESS)
+        full=get("full_name", ""), given=get("given_name", ""), middle=get("middle_names", ""),
+        family=get("family_name", ""),
+    )  # fmt: skip
+    postcode = loose_postcode(get("postcode", ""))
+    address_text = get("address", "")
     address = parse_address(address_text, postcode) if address_text else None
     if not postcode and address:
         postcode = address.postcode
-    previous_text = get(IdentityField.PREVIOUS_ADDRESS)
-    previous_postcode = loose_postcode(get(IdentityField.PREVIOUS_POSTCODE))
+    previous_text = get("previous_address", "")
+    previous_postcode = loose_postcode(get("previous_postcode", ""))
     previous = (parse_address(previous_text, previous_postcode),) if previous_text else ()
     previous_postcodes = tuple(dict.fromkeys(p for p in [previous_postcode, *(a.postcode for a in previous)] if p))
-    nhs_text = get(IdentityField.NHS_NUMBER)
+    nhs_text = get("nhs_number", "")
     nhs = normalise_nhs_number(nhs_text) if nhs_text else ""
-    former = get(IdentityField.FORMER_FAMILY_NAME)
+    former = get("former_family_name", "")
+    reference = get("account_reference", "") if references else ""
     return Profile(
         given=name.given,
         family=name.family,
-        family_parts=family_parts(name.family, get(IdentityField.FAMILY_NAME) or name.family),
+        family_parts=family_parts(name.family, get("family_name", "") or name.family),
         order_known=name.order_known,
         former_families=(normalise_family(former),) if former else (),
-        dob=normalise_date(get(IdentityField.DATE_OF_BIRTH)),
-        emails=_many(get(IdentityField.EMAIL), normalise_email),
-        phones=_many(get(IdentityField.PHONE), normalise_phone),
+        dob=normalise_date(get("date_of_birth", "")),
+        emails=_many(get("email", ""), normalise_email),
+        phones=_many(get("phone", ""), normalise_phone),
         address=address,
         previous=previous,
         postcode=postcode,
         previous_postcodes=previous_postcodes,
         nhs=nhs,
-        ni=normalise_ni_number(get(IdentityField.NI_NUMBER)),
-        reference=re.sub(r"[^a-z0-9]", "", get(IdentityField.ACCOUNT_REFERENCE).lower()) if references else "",
+        ni=normalise_ni_number(get("ni_number", "")),
+        reference=re.sub(r"[^a-z0-9]", "", reference.lower()),
         rejected=("nhs_number",) if nhs_text and not nhs else (),
     )
 

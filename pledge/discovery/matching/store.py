@@ -39,6 +39,11 @@ def stable_hash(text: str) -> int:
     return int.from_bytes(hashlib.blake2b(text.encode(), digest_size=8).digest(), "little", signed=True)
 
 
+def dumps(data: object) -> str:
+    """Compact JSON."""
+    return json.dumps(data, separators=(",", ":"))
+
+
 def building_path(path: Path) -> Path:
     return path.with_name(path.name + ".building")
 

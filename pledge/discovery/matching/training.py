@@ -35,7 +35,7 @@ from pledge.discovery.matching.names import Nicknames
 from pledge.discovery.matching.profile import Profile
 
 SAMPLE_RECORDS = 300_000
-MAX_PAIRS = 150_000
+MAX_PAIRS = 60_000
 MIN_PAIRS = 2_000
 MIN_RECORDS = 2_000  # fewer records than this teach nothing reliable; the starting values stand
 MIN_COUNT = 10
