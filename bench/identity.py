@@ -112,15 +112,18 @@ def _estate_rows(estate: Path) -> list[dict[str, Any]]:
     """Every record the index treats as a person (child rows without a name join their parent), as Splink rows."""
     from splink_baseline import profile_row
 
-    from pledge.discovery.matching.index import NAME_FIELDS
     from pledge.discovery.matching.profile import profile_from_identity
+    from pledge.discovery.sources import IdentityField
+
+    # The index's own rule (matching.building): a child row without a name is part of its parent record.
+    name_fields = (IdentityField.FULL_NAME, IdentityField.GIVEN_NAME, IdentityField.FAMILY_NAME)
 
     rows = []
     for connector in _connectors(estate):
         children = {table.name for table in connector.config.tables if table.parent_table}
         for batch in connector.iter_records(batch_size=5000):
             for record in batch:
-                if record.ref.table in children and not any(record.identity.get(name) for name in NAME_FIELDS):
+                if record.ref.table in children and not any(record.identity.get(name) for name in name_fields):
                     continue
                 ref = record.ref
                 rows.append(

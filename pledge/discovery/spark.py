@@ -43,11 +43,30 @@ class SparkLinkResult:
     weights: Mapping[str, tuple[float, ...]] = field(default_factory=dict)  # log2(m/u) per level, per field
 
 
-def spark_session(*, app_name: str = "pledge-linkage", cores: int = 2, shuffle_partitions: int = 2) -> "SparkSession":
-    """A local Spark session set up for linkage: no UI, a few shuffle partitions, warnings only."""
+# For small runs (tests, a demo): compiling generated code and JIT warm-up cost more than they save on a few
+# hundred rows, so interpret instead. Estate-wide runs leave these at Spark's defaults.
+SMALL_DATA_CONFIG = {
+    "spark.sql.codegen.wholeStage": "false",
+    "spark.sql.adaptive.enabled": "false",
+    "spark.driver.extraJavaOptions": "-XX:+UseSerialGC -XX:TieredStopAtLevel=1",
+}
+
+
+def spark_session(
+    *,
+    app_name: str = "pledge-linkage",
+    cores: int = 2,
+    shuffle_partitions: int = 2,
+    config: Mapping[str, str] | None = None,
+) -> "SparkSession":
+    """A local Spark session set up for linkage: no UI, a few shuffle partitions, errors only in the log."""
+    import logging
+
     from pyspark.sql import SparkSession
 
-    session = (
+    # py4j logs each connection closing at INFO, even from interpreter shutdown after the log stream has closed.
+    logging.getLogger("py4j").setLevel(logging.ERROR)
+    builder = (
         SparkSession.builder.master(f"local[{cores}]")
         .appName(app_name)
         .config("spark.ui.enabled", "false")
@@ -57,8 +76,10 @@ def spark_session(*, app_name: str = "pledge-linkage", cores: int = 2, shuffle_p
         .config("spark.default.parallelism", str(cores))
         .config("spark.sql.autoBroadcastJoinThreshold", str(64 * 1024 * 1024))
         .config("spark.driver.memory", "2g")
-        .getOrCreate()
     )
+    for key, value in (config or {}).items():
+        builder = builder.config(key, value)
+    session = builder.getOrCreate()
     session.sparkContext.setLogLevel("ERROR")
     return session
 
