@@ -190,7 +190,18 @@ class _Reader:
             return ()
         tables = [t for i, entry in enumerate(raw) if (t := self.table(entry, raw.line_of(i), slug)) is not None]
         self.check_links(tables, raw, slug)
+        if kind is SystemKind.MAILBOX:
+            self.check_mailbox(tables, raw, slug)
         return tuple(tables)
+
+    def check_mailbox(self, tables: list[TableConfig], raw: LocatedList, slug: str) -> None:
+        """A mailbox is one table of messages keyed by ``message`` (the file, or mbox and position)."""
+        if len(tables) > 1:
+            self.problem(raw.line_of(1), f"system {slug!r}: a mailbox has one table of messages, not {len(tables)}")
+        for index, table in enumerate(tables):
+            if table.key and table.key != MAILBOX_TABLE.key:
+                self.problem(raw.line_of(index), f"system {slug!r}: a mailbox's messages are keyed by "
+                             f"'{MAILBOX_TABLE.key}' (the file they are in), not {table.key!r}")  # fmt: skip
 
     def check_links(self, tables: list[TableConfig], raw: LocatedList, slug: str) -> None:
         names: dict[str, int] = {}

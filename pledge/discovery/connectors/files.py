@@ -115,6 +115,11 @@ class FilesConnector(Closing):
             if self.path_of(table) is None:
                 problems.append(f"No file {table.name}.csv or {table.name}.xlsx in {self.folder}.")
                 continue
+            if self.config.writable and self._path(table).suffix.lower() != ".csv":
+                problems.append(
+                    f"{table.name}.xlsx is a workbook, which Pledge does not write, but the system is marked "
+                    "writable: convert it to CSV or set 'writable: false'."
+                )
             if all((self.folder / f"{table.name}{suffix}").is_file() for suffix in SUFFIXES):
                 problems.append(f"Both {table.name}.csv and {table.name}.xlsx exist; Pledge reads the CSV only.")
             try:

@@ -200,3 +200,25 @@ def test_it_reports_an_unknown_kind_a_bad_parent_and_a_duplicate_column(tmp_path
 def test_it_refuses_a_file_without_a_systems_list(tmp_path: Path) -> None:
     path = write_yaml(tmp_path, "- slug: x\n")
     assert problems_of(path) == [f"{path}:1: the file must be a mapping with a 'systems:' list"]
+
+
+def test_a_mailbox_has_one_table_keyed_by_message(tmp_path: Path) -> None:
+    (tmp_path / "mail").mkdir()
+    path = write_yaml(
+        tmp_path,
+        """\
+        systems:
+          - slug: contact
+            name: Contact centre
+            kind: mailbox
+            folder: mail
+            tables:
+              - {name: messages, key: message_id, columns: [{column: from, identity: email}]}
+              - {name: more, key: message}
+        """,
+    )
+    problems = problems_of(path)
+    assert any(
+        p.startswith(f"{path}:7: system 'contact': a mailbox's messages are keyed by 'message'") for p in problems
+    )
+    assert f"{path}:8: system 'contact': a mailbox has one table of messages, not 2" in problems

@@ -119,6 +119,14 @@ def test_check_reports_a_missing_file_a_missing_column_and_a_repeated_key(tmp_pa
     ]
 
 
+def test_check_warns_that_a_writable_systems_workbook_cannot_be_written(tmp_path: Path) -> None:
+    connector = libraries(tmp_path, writable=True)
+    assert connector.check() == [
+        "events.xlsx is a workbook, which Pledge does not write, but the system is marked writable: convert it to "
+        "CSV or set 'writable: false'."
+    ]
+
+
 def test_it_refuses_to_write_to_a_read_only_folder(tmp_path: Path) -> None:
     connector = libraries(tmp_path)
     before = (tmp_path / "libraries" / "members.csv").read_bytes()
