@@ -82,6 +82,35 @@ def _assess_initial(breach: Breach) -> dict[str, Any]:
     }
 
 
+def _ico_initial(breach: Breach) -> dict[str, Any]:
+    """The recorded ICO decision, so revising it starts from what was saved."""
+    if breach.ico_decision == IcoDecision.PENDING:
+        return {}
+    notified = timezone.localtime(breach.ico_notified_at) if breach.ico_notified_at else None
+    return {
+        "notify": "yes" if breach.ico_decision == IcoDecision.NOTIFIED else "no",
+        "notified_on": notified.date() if notified else None,
+        "notified_time": f"{notified:%H:%M}" if notified else "",
+        "reference": breach.ico_reference,
+        "delay_reasons": breach.ico_delay_reasons,
+        "reasons_not_notified": breach.ico_reasons_not_notified,
+    }
+
+
+def _people_initial(breach: Breach) -> dict[str, Any]:
+    """The recorded decision on telling people, so revising it starts from what was saved."""
+    if breach.people_decision == PeopleDecision.PENDING:
+        return {}
+    told_at = timezone.localtime(breach.people_told_at) if breach.people_told_at else None
+    return {
+        "told": "yes" if breach.people_decision == PeopleDecision.TOLD else "no",
+        "told_on": told_at.date() if told_at else None,
+        "told_how": breach.people_told_how,
+        "exception": breach.people_exception,
+        "reasons": breach.people_reasons,
+    }
+
+
 def _recommendation(breach: Breach) -> Any:
     assessment = assessment_of(breach)
     if assessment is None:
@@ -112,8 +141,16 @@ def breach_page_context(
         "assess_form": _form(
             failed_form, "assess", lambda prefix: AssessForm(prefix=prefix, initial=_assess_initial(breach))
         ),
-        "ico_form": _form(failed_form, "ico", IcoDecisionForm) if breach.risk_level else None,
-        "people_form": _form(failed_form, "people", PeopleForm) if breach.risk_level else None,
+        "ico_form": _form(
+            failed_form, "ico", lambda prefix: IcoDecisionForm(prefix=prefix, initial=_ico_initial(breach))
+        )
+        if breach.risk_level
+        else None,
+        "people_form": _form(
+            failed_form, "people", lambda prefix: PeopleForm(prefix=prefix, initial=_people_initial(breach))
+        )
+        if breach.risk_level
+        else None,
         "response_form": _form(
             failed_form,
             "response",

@@ -182,3 +182,27 @@ def test_the_reporter_sees_their_confirmation_but_not_others(client_as, breach) 
     assert client_as(Role.CASEWORKER).get(url).status_code == 200
     assert client_as(Role.SERVICE_LEAD).get(url).status_code == 404
     assert client_as(Role.DPO).get(url).status_code == 200
+
+
+def test_a_recorded_decision_is_shown_in_the_form_to_revise_it(client_as, breach, staff) -> None:
+    from pledge.breaches import services
+    from pledge.law.breach import Likelihood, Severity
+
+    dpo = staff(Role.DPO)
+    assessed = services.assess_breach(
+        breach=breach,
+        actor=dpo,
+        likelihood=Likelihood.REMOTE,
+        severity=Severity.MINIMAL,
+        special_category=False,
+        criminal_offence=False,
+        data_unintelligible=False,
+        people_affected=1,
+        records_affected=1,
+        likely_consequences="None",
+        rationale="Recalled",
+    )
+    services.decide_ico(breach=assessed, actor=dpo, notify=False, reasons_not_notified="Recalled unread in minutes")
+    page = client_as(Role.DPO).get(reverse("breaches:breach", kwargs={"pk": breach.pk})).content.decode()
+    assert "Not reported: Recalled unread in minutes" in page
+    assert "\nRecalled unread in minutes</textarea>" in page
