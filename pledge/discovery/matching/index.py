@@ -33,7 +33,7 @@ from pledge.discovery.sources import Connector, RecordKey
 # A match at or above this probability is a candidate for a caseworker to confirm (see README, "Identity matching").
 CANDIDATE_THRESHOLD = 0.5
 BLOCK_CAP = 5000  # a blocking key shared by more records than this (a council's switchboard number) is not used
-MAX_CANDIDATES = 1500  # records scored per lookup: those sharing the most blocking keys with the query
+MAX_CANDIDATES = 1000  # records scored per lookup: those sharing the most blocking keys with the query
 DOUBT_LOW, DOUBT_HIGH = 0.01, 0.999  # the probabilities where a second look at a record's contacts can matter
 ENRICH_BITS = 10.0  # matches this sure (odds 1000:1) lend their emails, phones and addresses to a second pass
 

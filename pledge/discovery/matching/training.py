@@ -37,7 +37,7 @@ from pledge.discovery.matching.profile import Profile
 SAMPLE_RECORDS = 300_000
 MAX_PAIRS = 60_000
 MIN_PAIRS = 2_000
-MIN_RECORDS = 2_000  # fewer records than this teach nothing reliable; the starting values stand
+MIN_RECORDS = 500  # fewer records than this teach nothing reliable; the starting values stand
 MIN_COUNT = 10
 M_FLOOR = 1e-4  # no level is impossible for a true match, however clean the sample: one slip must not veto
 # Household u never goes below what is known about families, whatever a sample shows: about 1 in 60 UK births is

@@ -1,9 +1,10 @@
-"""``pledge identity index|find|link``: build the identity index, look a person up, link two files (issue 5, P070).
+"""``pledge identity index|find|link|evaluate``: build the identity index, find a person, link two files (P070).
 
 ``index`` reads every connected system (``--systems``, default ``settings.PLEDGE_SYSTEMS``) into the index
 (``--index``, default ``settings.PLEDGE_IDENTITY_INDEX``) with progress on standard error. ``find`` prints the
 candidate records with their probability and why each field agreed or not (``--json`` for machines). ``link``
-links two CSV files with the same engine and writes ``left_id,right_id,probability``.
+links two CSV files with the same engine and writes ``left_id,right_id,probability``. ``evaluate`` looks up people
+of a generated estate (``pledge demo estate``) and prints recall, precision and latency by hazard.
 """
 
 import csv
@@ -79,6 +80,11 @@ class Command(BaseCommand):
         pair.add_argument("--right-id", default="id")
         pair.add_argument("--map", action="append", default=[], metavar="COLUMN=FIELD", help=f"one of {FIELDS}")
         pair.add_argument("--threshold", type=float, default=CANDIDATE_THRESHOLD)
+        measure = commands.add_parser("evaluate", help="recall, precision and latency by hazard on a demo estate")
+        measure.add_argument("--estate", type=Path, required=True, help="a folder written by 'pledge demo estate'")
+        measure.add_argument("--index", type=Path, help="the index directory (default PLEDGE_IDENTITY_INDEX)")
+        measure.add_argument("--people", type=int, default=2000, help="how many people to look up (default 2000)")
+        measure.add_argument("--threshold", type=float, default=CANDIDATE_THRESHOLD)
 
     def handle(self, *args: Any, **options: Any) -> None:
         action = options["action"]
@@ -86,6 +92,8 @@ class Command(BaseCommand):
             self.build(options)
         elif action == "find":
             self.find(options)
+        elif action == "evaluate":
+            self.evaluate(options)
         else:
             self.link(options)
 
@@ -157,6 +165,19 @@ class Command(BaseCommand):
             self.stdout.write(f"{match.probability:6.1%}  {match.ref}")
             for item in match.evidence:
                 self.stdout.write(f"        {item.weight:+6.1f}  {item.detail}")
+
+    def evaluate(self, options: dict[str, Any]) -> None:
+        from pledge.discovery.matching.evaluate import evaluate
+
+        if not (options["estate"] / "ground_truth.csv").exists():
+            raise CommandError(f"No ground_truth.csv in {options['estate']}", returncode=1)
+        try:
+            index = IdentityIndex.open(options["index"] or Path(settings.PLEDGE_IDENTITY_INDEX))
+        except FileNotFoundError as missing:
+            raise CommandError(str(missing), returncode=1) from missing
+        result = evaluate(estate=options["estate"], index=index, people=options["people"],
+                          threshold=options["threshold"])  # fmt: skip
+        self.stdout.write(result.table())
 
     def link(self, options: dict[str, Any]) -> None:
         mapping = parse_mapping(options["map"])
