@@ -238,7 +238,10 @@ class SqlConnector(Closing):
             if not inspector.has_table(bare, schema=schema or None):
                 problems.append(f"Table {table.name!r} is missing from {where}.")
                 continue
-            problems.extend(self._check_table(table))
+            try:
+                problems.extend(self._check_table(table))
+            except SQLAlchemyError as error:  # a permission refused on one table must not hide the others
+                problems.append(f"Table {table.name!r} cannot be read: {self._safe(error)}")
         return problems
 
     def _check_table(self, table: TableConfig) -> list[str]:

@@ -311,3 +311,28 @@ def test_a_sql_server_url_is_accepted_and_a_missing_driver_is_reported(connect_t
     [problem] = connect_to(config).check()
     assert problem.startswith("Cannot connect to mssql+pyodbc://pledge:***@sql.anyshire.example/revenues")
     assert "pyodbc" in problem and "s3cret" not in problem
+
+
+@pytest.fixture
+def postgresql_url() -> Iterator[str]:
+    yield from _server_database("postgresql")
+
+
+def test_check_reports_a_table_the_account_may_not_read_and_goes_on(postgresql_url: str, tmp_path: Path) -> None:
+    config = council_tax(postgresql_url, tmp_path)
+    admin = create_engine(postgresql_url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(text("DROP ROLE IF EXISTS pledge_connectors_reader"))
+        connection.execute(text("CREATE ROLE pledge_connectors_reader LOGIN"))
+        connection.execute(text("GRANT SELECT ON accounts TO pledge_connectors_reader"))
+    try:
+        reader = dataclasses.replace(config, location=postgresql_url.replace("root@", "pledge_connectors_reader@"))
+        with connect(reader) as connector:
+            [problem] = connector.check()
+        assert problem.startswith("Table 'notes' cannot be read: permission denied for table notes")
+    finally:
+        with admin.connect() as connection:
+            connection.execute(text("REVOKE ALL ON accounts FROM pledge_connectors_reader"))
+            connection.execute(text("DROP OWNED BY pledge_connectors_reader"))
+            connection.execute(text("DROP ROLE pledge_connectors_reader"))
+        admin.dispose()
