@@ -14,7 +14,7 @@ in ``out``:
   rows that hold a person, such as joint holders, carers and tenancies, included; notes and transcripts not).
 - ``people.csv``: each person's true current details, as they would give them on a request form.
 - ``mentions.csv``: ``system,table,key,person_id,role,name``: who free text names (the subject, relatives,
-  neighbours; staff have no person_id), for checking third-party passages are marked before release.
+  neighbours; staff are not listed), for checking third-party passages are marked before release.
 - ``invalid_identifiers.csv``: the NHS numbers deliberately mistyped (failing Modulus 11), labelled ``typo``.
 
 Every record carries one hazard (``quirks.Hazard``); apart from it, and each system's own formatting, it holds the

@@ -49,12 +49,12 @@ class SystemOutput:
             self.truth.by_system[self.system.slug] += 1
             self.truth.by_hazard[hazard.value] += 1
 
-    def mention(self, table: str, key: str, person: Person | None, role: str, name: str = "") -> None:
-        """A free-text row names this person (the record's subject, a relative, a neighbour) or a member of staff
-        (``person`` None), as written."""
-        written = name or (f"{person.given} {person.family}" if person else "")
-        person_id = person.person_id if person else ""
-        self.truth.mentions.writerow((self.system.slug, self.system.stored_name(table), key, person_id, role, written))
+    def mention(self, table: str, key: str, person: Person, role: str) -> None:
+        """A free-text row names this resident (the record's subject, a relative, a neighbour), as written there.
+        Staff named in notes are not residents and are not listed."""
+        written = f"{person.given} {person.family}"
+        row = (self.system.slug, self.system.stored_name(table), key, person.person_id, role, written)
+        self.truth.mentions.writerow(row)
 
     def invalid(self, table: str, key: str, field_name: str, value: str, reason: str) -> None:
         self.truth.invalid.writerow((self.system.slug, self.system.stored_name(table), key, field_name, value, reason))
@@ -88,7 +88,7 @@ class Context:
 
     def day_between(self, start: date, end: date = REFERENCE_DATE) -> date:
         span = max(0, (end - start).days)
-        return start + timedelta(days=int(self.rng.random() * (span + 1)))
+        return start + timedelta(days=self.rng.randint(0, span))
 
     def tick(self, done: int, total: int) -> None:
         if self.progress and done % 50000 == 0 and done < total:

@@ -131,8 +131,6 @@ def _case_note(ctx: Context, client: Person, kin: Person | None, note_id: str) -
             f"Referred to {colleague} for an occupational therapy assessment.",
         )
     )
-    if colleague in closing:
-        out.mention("case_notes", note_id, None, "staff", colleague)
     sentences.append(closing)
     return author, " ".join(sentences)
 
