@@ -30,7 +30,7 @@ from pledge.discovery.matching.profile import Profile, Query, blocking_keys, pro
 from pledge.discovery.matching.training import learn_parameters, sample_profiles
 from pledge.discovery.sources import Connector, RecordKey
 
-# A match at or above this probability is a candidate for a caseworker to confirm (see README, "Identity matching").
+# A match at or above this probability is a candidate for a caseworker to confirm (see the package docstring).
 CANDIDATE_THRESHOLD = 0.5
 BLOCK_CAP = 5000  # a blocking key shared by more records than this (a council's switchboard number) is not used
 MAX_CANDIDATES = 1000  # records scored per lookup: those sharing the most blocking keys with the query

@@ -78,6 +78,8 @@ def parse_name(*, full: str = "", given: str = "", middle: str = "", family: str
         return ParsedName(given=tuple(_words(after)), family=normalise_family(" ".join(_words(before))))
     raw_words = [word for word in re.split(r"\s+", full.strip()) if fold(word) and fold(word) not in TITLES]
     words = _words(full)
+    if len(words) >= 3 and words[0] == "the" and words[-1] in ("family", "household"):  # "The Baker family"
+        return ParsedName(given=(), family=normalise_family(" ".join(words[1:-1])))
     if len(words) < 2:
         return ParsedName(given=(), family=normalise_family(words[0]) if words else "")
     upper = [word for word in raw_words if len(word) > 1 and word.isupper() and word.isalpha()]

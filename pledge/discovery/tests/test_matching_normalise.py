@@ -22,6 +22,10 @@ def test_it_reads_a_name_in_any_order_council_systems_write_it():
     assert parse_name(full="Dr Mary Anne Jones").family == "jones"
 
 
+def test_it_reads_a_family_as_a_family_name_without_a_given_name():
+    assert parse_name(full="The Baker family") == parse_name(family="Baker")
+
+
 def test_it_marks_a_two_word_name_without_clues_as_either_order():
     assert parse_name(full="Smith Robert").order_known is False
     assert parse_name(full="R Smith").order_known is True
