@@ -25,13 +25,14 @@ def test_it_shows_the_staff_navigation():
         ("Notices", "/staff/notices/"),
         ("Enquiries", "/staff/enquiries/"),
         ("Audit log", "/staff/audit/"),
+        ("Report a breach", "/staff/breaches/report/"),
     ]
 
 
 def test_it_offers_only_what_the_role_can_open():
     html = render_staff_page(role=Role.CASEWORKER)
     links = [a.get_text(strip=True) for a in html.select(".govuk-service-navigation__list a")]
-    assert links == ["Dashboard", "Register", "Cases", "Request metrics", "Restrictions"]
+    assert links == ["Dashboard", "Register", "Cases", "Request metrics", "Restrictions", "Report a breach"]
 
 
 def test_it_marks_the_current_section():
