@@ -5,6 +5,7 @@ million-person estate writes in minutes. Output is byte-identical for the same r
 """
 
 import csv
+import os
 import re
 import sqlite3
 import zipfile
@@ -75,6 +76,18 @@ class SqliteSink:
         self.connection.close()
 
 
+ENV_VARIABLE = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*)\}")
+
+
+def expand_variables(url: str) -> str:
+    """``url`` with each ``${NAME}`` taken from the environment, as the connectors do: ``systems.yaml`` keeps the
+    ``${NAME}``, so a password given that way is never written to it."""
+    missing = sorted({name for name in ENV_VARIABLE.findall(url) if name not in os.environ})
+    if missing:
+        raise ValueError(f"the environment variable(s) {', '.join(missing)} are not set")
+    return ENV_VARIABLE.sub(lambda match: os.environ[match.group(1)], url)
+
+
 class SqlAlchemySink:
     """Every SQL system in one database (``--db``), each table prefixed with its system ('council_tax__accounts')."""
 
@@ -82,7 +95,7 @@ class SqlAlchemySink:
         import sqlalchemy
 
         self.sa = sqlalchemy
-        self.engine = sqlalchemy.create_engine(url)
+        self.engine = sqlalchemy.create_engine(expand_variables(url))
         self.metadata = sqlalchemy.MetaData()
         self.system = system
         self.writers: list[_Buffered] = []

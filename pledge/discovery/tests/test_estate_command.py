@@ -49,3 +49,20 @@ def test_the_demo_estate_is_made_once(tmp_path: Path) -> None:
     existing.write_text("systems: []\n")
     assert ensure_demo_estate(tmp_path) == existing
     assert existing.read_text() == "systems: []\n"
+
+
+def test_a_password_given_as_a_variable_is_used_but_never_written_to_the_yaml(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setenv("ESTATE_TEST_DB", str(tmp_path / "secret.sqlite"))
+    url = "sqlite:///${ESTATE_TEST_DB}"
+    call_command("demo", "estate", "--people", "30", "--out", str(tmp_path), "--db", url, stdout=StringIO())
+    assert (tmp_path / "secret.sqlite").exists()
+    written = (tmp_path / "systems.yaml").read_text()
+    assert "${ESTATE_TEST_DB}" in written and "secret.sqlite" not in written
+
+
+def test_a_missing_variable_is_a_clear_error(tmp_path: Path) -> None:
+    with pytest.raises(CommandError, match="NO_SUCH_ESTATE_VARIABLE"):
+        call_command(
+            "demo", "estate", "--people", "5", "--out", str(tmp_path), "--db", "sqlite:///${NO_SUCH_ESTATE_VARIABLE}",
+            stdout=StringIO(),
+        )  # fmt: skip

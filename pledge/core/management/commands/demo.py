@@ -48,7 +48,8 @@ class Command(BaseCommand):
         estate.add_argument(
             "--db",
             default=None,
-            help="SQLAlchemy URL: put every SQL system in this one database, tables prefixed 'council_tax__'",
+            help="SQLAlchemy URL: put every SQL system in this one database, tables prefixed 'council_tax__'; "
+            "write a password as ${NAME} to take it from the environment and keep it out of systems.yaml",
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
