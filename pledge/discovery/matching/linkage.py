@@ -16,6 +16,9 @@ from pledge.discovery.matching.training import learn_parameters
 from pledge.discovery.sources import IdentityField
 
 MAX_BLOCK = 2000
+# Batch linkage keeps pairs from this probability: on the FEBRL datasets it gave F1 0.995, 0.995, 0.982 and 0.997
+# (febrl1-4) against 0.989, 0.991, 0.963 and 0.995 at 0.5, with precision still at or above 0.999.
+LINK_THRESHOLD = 0.1
 Row = Mapping[str, object]
 
 
@@ -62,7 +65,7 @@ def link(
     *,
     left_id: str = "id",
     right_id: str = "id",
-    threshold: float = 0.5,
+    threshold: float = LINK_THRESHOLD,
     skip_same_id: bool = False,
 ) -> Iterator[tuple[str, str, float]]:
     """(left id, right id, probability) for every pair at or above ``threshold``, scored by the identity engine

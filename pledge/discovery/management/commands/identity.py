@@ -19,6 +19,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from pledge.discovery.matching import CANDIDATE_THRESHOLD, IdentityIndex, Match, Query, link
+from pledge.discovery.matching.linkage import LINK_THRESHOLD
 from pledge.discovery.sources import IdentityField
 
 FIELDS = [name.value for name in IdentityField]
@@ -79,7 +80,7 @@ class Command(BaseCommand):
         pair.add_argument("--left-id", default="id")
         pair.add_argument("--right-id", default="id")
         pair.add_argument("--map", action="append", default=[], metavar="COLUMN=FIELD", help=f"one of {FIELDS}")
-        pair.add_argument("--threshold", type=float, default=CANDIDATE_THRESHOLD)
+        pair.add_argument("--threshold", type=float, default=LINK_THRESHOLD)
         measure = commands.add_parser("evaluate", help="recall, precision and latency by hazard on a demo estate")
         measure.add_argument("--estate", type=Path, required=True, help="a folder written by 'pledge demo estate'")
         measure.add_argument("--index", type=Path, help="the index directory (default PLEDGE_IDENTITY_INDEX)")
