@@ -10,10 +10,11 @@ from decimal import Decimal
 from typing import Any
 
 from django.conf import settings
+from django.utils import timezone
 
 from pledge.casework.models import Case
 from pledge.discovery.models import SystemSearch
-from pledge.discovery.services import confirmed_records, latest_finished_run
+from pledge.discovery.services import IDENTIFIER_LABELS, confirmed_records, latest_finished_run
 from pledge.discovery.sources import RecordKey, SourceRecord, SystemConfig, SystemKind
 
 FETCH_BATCH = 200  # records fetched at a time, so progress moves on a large package
@@ -34,6 +35,15 @@ def search_statement(case: Case) -> list[dict[str, Any]]:
     return [
         {"system": s.system_name, "state": s.get_state_display(), "hits": s.hits, "reason": s.reason} for s in searches
     ]
+
+
+def searched_with(case: Case) -> tuple[list[str], date | None]:
+    """Art 15(1A): the kinds of identifier the latest run searched with (labels, not values) and when it ran."""
+    run = latest_finished_run(case)
+    if run is None:
+        return [], None
+    used = [label for key, label in IDENTIFIER_LABELS.items() if run.identifiers.get(key)]
+    return used, timezone.localdate(run.finished_at) if run.finished_at else None
 
 
 def load_configs() -> dict[str, SystemConfig]:

@@ -12,6 +12,7 @@ from pledge.casework.letters import Block, blocks_pdf
 from pledge.casework.models import Case
 from pledge.casework.response_letters import _activity as activity_items  # the response letter's Art 15 facts
 from pledge.fulfilment.models import Disagreement
+from pledge.fulfilment.package_data import searched_with
 from pledge.notices.generation import load_ico_details
 from pledge.register.models import ProcessingActivity
 
@@ -116,6 +117,11 @@ def report_blocks(
         },
         {"type": "h2", "text": "What we searched (Art 15(1A))"},
     ]
+    used, ran_on = searched_with(case)
+    if used and ran_on:
+        blocks.append(
+            {"type": "p", "text": f"On {ran_on:%-d %B %Y} we searched our connected systems using: {', '.join(used)}."}
+        )
     if searches:
         items = [
             f"{s['system']}: {s['state'].lower()}"

@@ -109,7 +109,12 @@ def confirm_records(case: Case, actor: Any, refs: list[tuple[str, str, str]]) ->
     """A finished run on ``case`` that searched both systems, with ``refs`` confirmed and one other rejected."""
     now = timezone.now()
     run = DiscoveryRun.objects.create(
-        case=case, state=RunState.FINISHED, started_by=actor, started_at=now, finished_at=now, identifiers={}
+        case=case,
+        state=RunState.FINISHED,
+        started_by=actor,
+        started_at=now,
+        finished_at=now,
+        identifiers={"name": case.requester_name, "email": case.requester_email},
     )
     SystemSearch.objects.create(
         run=run, system="revenues", system_name="Revenues", state=SystemSearchState.SEARCHED, hits=2

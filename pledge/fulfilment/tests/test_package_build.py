@@ -83,6 +83,7 @@ def test_the_report_pdf_has_the_art_15_headings_and_the_search_statement(built) 
     ]:
         assert heading in text
     assert "Electoral register: excluded" in text
+    assert "searched our connected systems using: Name, Email address" in text
     assert "the Valuation Office Agency" in text  # the Art 14 source of council-tax billing
 
 
