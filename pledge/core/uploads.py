@@ -37,6 +37,7 @@ class FileType(StrEnum):
     CSV = "csv"
     EML = "eml"
     MP4 = "mp4"
+    ZIP = "zip"  # an access package: the report with its data files and manifest, released as one file
 
 
 @dataclass(frozen=True)
@@ -60,6 +61,7 @@ TYPES: dict[FileType, TypeInfo] = {
     FileType.CSV: TypeInfo((".csv",), "text/csv; charset=utf-8", "CSV file"),
     FileType.EML: TypeInfo((".eml",), "message/rfc822", "email message"),
     FileType.MP4: TypeInfo((".mp4",), "video/mp4", "MP4 video"),
+    FileType.ZIP: TypeInfo((".zip",), "application/zip", "zip file"),
 }
 
 _SNIFF_BYTES = 8192
@@ -102,6 +104,24 @@ def _zip_member(stream: IO[bytes], member: str) -> bool:
         return False
 
 
+def _plain_zip(stream: IO[bytes]) -> bool:
+    """A readable zip that is not a Word or Excel file in disguise (those are zips too)."""
+    return (
+        not _zip_member(stream, "word/document.xml")
+        and not _zip_member(stream, "xl/workbook.xml")
+        and (_zip_member(stream, "manifest.json") or _readable_zip(stream))
+    )
+
+
+def _readable_zip(stream: IO[bytes]) -> bool:
+    stream.seek(0)
+    try:
+        with zipfile.ZipFile(stream) as archive:
+            return bool(archive.namelist())
+    except zipfile.BadZipFile:
+        return False
+
+
 def _bytes_match(file_type: FileType, head: bytes, stream: IO[bytes]) -> bool:
     checks = {
         FileType.PDF: lambda: head.startswith(b"%PDF-"),
@@ -110,6 +130,7 @@ def _bytes_match(file_type: FileType, head: bytes, stream: IO[bytes]) -> bool:
         FileType.DOCX: lambda: head.startswith(b"PK\x03\x04") and _zip_member(stream, "word/document.xml"),
         FileType.XLSX: lambda: head.startswith(b"PK\x03\x04") and _zip_member(stream, "xl/workbook.xml"),
         FileType.MP4: lambda: head[4:8] == b"ftyp",
+        FileType.ZIP: lambda: head.startswith(b"PK\x03\x04") and _plain_zip(stream),
         FileType.TXT: lambda: _looks_like_text(head),
         FileType.CSV: lambda: _looks_like_text(head),
         FileType.EML: lambda: _looks_like_text(head) and b":" in head.split(b"\n", 1)[0],

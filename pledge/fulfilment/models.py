@@ -240,5 +240,7 @@ class DecisionReview(models.Model):
     @property
     def decided(self) -> bool:
         return self.decided_on is not None
+
+
 from pledge.fulfilment.package_models import AccessPackage, AssessmentCopy, FlaggedPassage, PortabilityTransfer  # noqa: E402, F401, I001
 from pledge.fulfilment.plan_models import OwnerTask, Plan, PlanStep  # noqa: E402, F401, I001

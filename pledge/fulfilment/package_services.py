@@ -17,7 +17,7 @@ from pledge.casework.models import ACCESS_KINDS, Case, CaseKind
 from pledge.casework.scope import activity_facts
 from pledge.casework.services import record_case_event
 from pledge.core.models import AuditAction
-from pledge.core.uploads import FileType, private_storage
+from pledge.core.uploads import private_storage
 from pledge.discovery.sources import IdentityField
 from pledge.fulfilment import package_data
 from pledge.fulfilment.package_data import Snapshot
@@ -209,11 +209,6 @@ def review_passage(*, passage: FlaggedPassage, decision: str, reason: str, actor
     return passage
 
 
-def zip_releasable() -> bool:
-    """Whether the release flow takes zip files yet (``FileType.ZIP`` in ``releases.RESPONSE_TYPES``)."""
-    return "zip" in {t.value for t in releases.RESPONSE_TYPES}
-
-
 def add_package_to_response(*, package: AccessPackage, actor: Any) -> list[Any]:
     """Put the package into the case's unreleased response files, for the existing release flow to release.
 
@@ -229,10 +224,7 @@ def add_package_to_response(*, package: AccessPackage, actor: Any) -> list[Any]:
     )
     body = zip_files(files)
     stem = f"{package.case.reference}-{'personal-data' if package.kind == PackageKind.ACCESS else 'portability'}"
-    uploads = [ContentFile(body, name=f"{stem}.zip")]
-    if not zip_releasable():
-        # Until the release flow takes zips, release what it does take: the PDF report and each CSV.
-        uploads = [ContentFile(b, name=f"{stem}-{n.replace('/', '-')}") for n, b in files.items() if _plain_type(n)]
+    uploads = [ContentFile(body, name=f"{stem}.zip")]  # one file: the report, the data and the manifest together
     with transaction.atomic():
         added = [releases.add_response_file(case=package.case, upload=u, actor=actor) for u in uploads]
         package.added_at, package.added_by = timezone.now(), actor
@@ -240,7 +232,3 @@ def add_package_to_response(*, package: AccessPackage, actor: Any) -> list[Any]:
         package.save(update_fields=["added_at", "added_by", "added_sha256"])
         record_case_event(package.case, actor, AuditAction.UPDATE, f"{package.get_kind_display()} {package.pk} added")
     return added
-
-
-def _plain_type(name: str) -> bool:
-    return name.endswith((f".{FileType.PDF.value}", f".{FileType.CSV.value}"))

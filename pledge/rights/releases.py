@@ -27,6 +27,7 @@ from pledge.rights.tasks import send_response_ready
 
 RESPONSE_TYPES = frozenset(
     {
+        FileType.ZIP,
         FileType.PDF,
         FileType.DOCX,
         FileType.XLSX,

@@ -88,3 +88,19 @@ def test_private_files_go_under_the_private_root_with_a_random_name(private_file
         assert stored.read() == PDF
     assert (private_files / name).is_file()
     assert "Bloggs" not in name and name.startswith("evidence/") and name.endswith(".pdf")
+
+
+def test_it_accepts_an_access_package_zip() -> None:
+    checked = check_upload(SimpleUploadedFile("SAR-2026-0001.zip", _zip("manifest.json")), allowed={FileType.ZIP})
+    assert checked.file_type == FileType.ZIP
+    assert checked.content_type == "application/zip"
+
+
+def test_it_refuses_a_word_document_renamed_to_zip() -> None:
+    with pytest.raises(UploadRejectedError, match="not a real zip file"):
+        check_upload(SimpleUploadedFile("package.zip", _zip("word/document.xml")), allowed={FileType.ZIP})
+
+
+def test_it_refuses_bytes_that_only_start_like_a_zip() -> None:
+    with pytest.raises(UploadRejectedError, match="not a real zip file"):
+        check_upload(SimpleUploadedFile("package.zip", b"PK\x03\x04" + b"\x00" * 40), allowed={FileType.ZIP})

@@ -63,7 +63,8 @@ def test_it_accepts_the_response_file_types(web_case, private_files, name: str, 
     [
         ("page.html", b"<html></html>", "The selected file must be a"),
         ("records.pdf", b"<html><script>alert(1)</script>", "The selected file is not a real PDF"),
-        ("archive.zip", b"PK\x03\x04", "The selected file must be a"),
+        ("archive.zip", b"PK\x03\x04", "The selected file is not a real zip file"),
+        ("program.exe", b"MZ\x90\x00", "The selected file must be a"),
         ("empty.pdf", b"", "The selected file is empty"),
     ],
 )
