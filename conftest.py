@@ -1,4 +1,5 @@
-"""Fixtures for every test: private files (attachments, evidence, released responses) go to a temporary folder."""
+"""Fixtures for every test: private files (attachments, evidence, released responses), the connected systems and the
+identity index go to a temporary folder, so no test writes under var/ or reads what a demo left there."""
 
 from pathlib import Path
 
@@ -12,3 +13,11 @@ def private_files(settings: LazySettings, tmp_path: Path) -> Path:
     root = tmp_path / "private"
     settings.PLEDGE_PRIVATE_ROOT = root
     return root
+
+
+@pytest.fixture(autouse=True)
+def connected_systems(settings: LazySettings, tmp_path: Path) -> Path:
+    """Each test's connected-systems file (absent until a test writes an estate there) and identity index."""
+    settings.PLEDGE_SYSTEMS = tmp_path / "estate" / "systems.yaml"
+    settings.PLEDGE_IDENTITY_INDEX = tmp_path / "identity-index"
+    return settings.PLEDGE_SYSTEMS

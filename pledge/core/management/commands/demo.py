@@ -39,6 +39,11 @@ class Command(BaseCommand):
         parser.add_argument("action", choices=["load", "logins", "estate"])
         parser.add_argument("--register", type=Path, default=DEMO_REGISTER)
         parser.add_argument("--reset", action="store_true", help="re-import the demo register over any changes")
+        parser.add_argument(
+            "--skip-estate",
+            action="store_true",
+            help="load: leave out the connected-systems estate, its identity index and its requests",
+        )
         estate = parser.add_argument_group("estate", "pledge demo estate: generate a synthetic council estate")
         estate.add_argument("--people", type=int, default=None, help="how many people (default: the demo's 3,000)")
         estate.add_argument("--seed", type=int, default=None, help="the same seed always writes the same files")
@@ -66,7 +71,8 @@ class Command(BaseCommand):
             self.stdout.write("The demo is already loaded; use `pledge demo load --reset` to start again.")
             self._create_staff()
             self._load_requests(reset=False)
-            self._ensure_estate()
+            self._load_breaches()
+            self._load_estate(options)
             self._print_logins()
             return
         try:
@@ -83,7 +89,8 @@ class Command(BaseCommand):
         published = self._publish_notices()
         self.stdout.write(f"Notices: {published} version(s) published")
         self._load_requests(reset=options["reset"])
-        self._ensure_estate()
+        self._load_breaches()
+        self._load_estate(options)
         self._print_logins()
 
     def _generate_estate(self, options: dict[str, Any]) -> None:
@@ -104,6 +111,20 @@ class Command(BaseCommand):
 
     def _progress(self, system: str, done: int, total: int) -> None:
         self.stdout.write(f"  {system}: {done:,} of {total:,}" if done < total else f"  {system}: {done:,} records")
+
+    def _load_breaches(self) -> None:
+        from pledge.breaches.demo import load_demo_breaches
+
+        self.stdout.write(f"Breaches: {load_demo_breaches()} demo breach(es) loaded")
+
+    def _load_estate(self, options: dict[str, Any]) -> None:
+        """The estate, then (it needs the estate) the identity index and the requests from its people."""
+        if options["skip_estate"]:
+            return
+        from pledge.discovery.demo_cases import load_discovery_demo
+
+        self._ensure_estate()
+        self.stdout.write(load_discovery_demo())
 
     def _ensure_estate(self) -> None:
         """The demo's connected systems: a small synthetic estate where ``PLEDGE_SYSTEMS`` points, made once."""
