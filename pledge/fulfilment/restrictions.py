@@ -2,6 +2,7 @@
 queries other council systems make through the API.
 """
 
+import logging
 from collections.abc import Iterable
 from datetime import date, datetime
 from typing import Any
@@ -26,6 +27,8 @@ from pledge.fulfilment.checks import (
 from pledge.fulfilment.models import ContactMethod, Restriction, RestrictionQuerySet
 from pledge.law.restriction import RESTRICTION_GROUNDS, RestrictionGround, lifting_problem, restriction_ground
 from pledge.register.models import System
+
+logger = logging.getLogger(__name__)
 
 
 def restrict_processing(
@@ -112,7 +115,21 @@ def lift_restriction(
             f"Restriction {restriction.pk} in {restriction.system.name} lifted after the person was told",
             after={"lifted_on": day.isoformat(), "person_told_on": told_on.isoformat()},
         )
+    _clear_flag_in_system(restriction, actor)
     return restriction
+
+
+def _clear_flag_in_system(restriction: Restriction, actor: Any) -> None:
+    """After the lift is recorded, blank the flag a plan set through a writable connector. A system that cannot be
+    reached keeps its flag (the restriction stays lifted in Pledge) and the log says so, without personal data."""
+    from pledge.discovery.connectors import ConnectionFailed, WriteFailed
+    from pledge.discovery.sources import ReadOnlySystem
+    from pledge.fulfilment.plan_execute import clear_restriction_flag
+
+    try:
+        clear_restriction_flag(restriction=restriction, actor=actor)
+    except (ConnectionFailed, WriteFailed, ReadOnlySystem, OSError):
+        logger.warning("Restriction %s lifted; its flag could not be cleared in the connected system", restriction.pk)
 
 
 def active_restrictions(*, system: System | None = None) -> RestrictionQuerySet:
