@@ -35,6 +35,7 @@ def dashboard_figures() -> dict[str, Any]:
         "training_lapsed": _training_lapsed(today),
         "without_security_measures": _without_security_measures(),
         "undecided_breaches": _undecided_breaches(),
+        "agreements_to_review": _agreements_to_review(today),
         "today": today,
     }
 
@@ -64,3 +65,12 @@ def _undecided_breaches() -> list[Any]:
     from pledge.breaches.services import undecided_breaches
 
     return undecided_breaches(now=timezone.now())
+
+
+def _agreements_to_review(today: Any) -> list[Any]:
+    """Sharing agreements due for review, overdue or expired (P117), those most late first."""
+    from pledge.law.sharing import AgreementStatus
+    from pledge.sharing.services import agreement_rows
+
+    attention = {AgreementStatus.REVIEW_DUE, AgreementStatus.REVIEW_OVERDUE, AgreementStatus.EXPIRED}
+    return [row for row in agreement_rows(today=today) if row.status in attention]

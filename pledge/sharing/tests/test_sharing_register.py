@@ -108,3 +108,12 @@ def test_every_role_reads_the_register_but_an_account_without_a_role_is_refused(
 
 def test_an_anonymous_visitor_is_sent_to_sign_in():
     assert Client().get("/staff/sharing/").status_code == 302
+
+
+@time_machine.travel(TODAY)
+def test_the_dashboard_lists_agreements_past_their_review(activity):
+    agreement(slug="late", title="A late agreement", review_on=date(2026, 10, 1))
+    agreement(slug="fine", title="A fine agreement")
+    page = client_as(Role.DPO).get("/staff/").content.decode()
+    assert "A late agreement" in page and "review overdue" in page
+    assert "A fine agreement" not in page
