@@ -218,7 +218,10 @@ class Command(BaseCommand):
         self.stdout.write(f"Wrote {count:,} links to {options['out']}.")
 
     def link_on_spark(self, options: dict[str, Any], mapping: dict[str, IdentityField], *, dedupe: bool) -> None:
-        from pledge.discovery.spark import link_on_spark
+        try:
+            from pledge.discovery.spark import link_on_spark
+        except ImportError:
+            raise CommandError("Spark is not installed here: install Pledge with its 'spark' extra") from None
 
         result = link_on_spark(
             options["left"],
