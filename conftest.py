@@ -1,10 +1,32 @@
 """Fixtures for every test: private files (attachments, evidence, released responses), the connected systems and the
 identity index go to a temporary folder, so no test writes under var/ or reads what a demo left there."""
 
+import os
 from pathlib import Path
 
 import pytest
 from django.conf import LazySettings
+
+# Modules that never open Pledge's database (the estate generator, the matching engine, the connectors' own test
+# databases, Spark): the suite runs once per database, and these would only repeat themselves on the second pass.
+DB_INDEPENDENT = (
+    "pledge/discovery/tests/test_spark_linkage.py",
+    "pledge/discovery/tests/test_estate_",
+    "pledge/discovery/tests/test_matching_",
+    "pledge/discovery/tests/test_connectors_",
+)
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Mark the database-independent modules, and skip them when the run is the PostgreSQL pass."""
+    on_postgres = os.environ.get("DATABASE_URL", "").startswith(("postgres://", "postgresql://"))
+    skip = pytest.mark.skip(reason="does not touch the database: it runs on the SQLite pass")
+    for item in items:
+        path = item.nodeid.split("::", 1)[0]
+        if path.startswith(DB_INDEPENDENT):
+            item.add_marker(pytest.mark.db_independent)
+            if on_postgres:
+                item.add_marker(skip)
 
 
 @pytest.fixture(autouse=True)
