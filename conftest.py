@@ -18,15 +18,22 @@ DB_INDEPENDENT = (
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """Mark the database-independent modules, and skip them when the run is the PostgreSQL pass."""
+    """Mark the database-independent modules, and skip them when the run is the PostgreSQL pass. Browser tests are
+    also left to the SQLite pass: they prove markup, JavaScript-off behaviour and accessibility, which do not depend
+    on the database engine, and the service and view tests below them run on both engines. This keeps .ci/run
+    under 30 minutes; run them on PostgreSQL with PLEDGE_BROWSER_ON_POSTGRES=1."""
     on_postgres = os.environ.get("DATABASE_URL", "").startswith(("postgres://", "postgresql://"))
+    browsers_too = os.environ.get("PLEDGE_BROWSER_ON_POSTGRES") == "1"
     skip = pytest.mark.skip(reason="does not touch the database: it runs on the SQLite pass")
+    skip_browser = pytest.mark.skip(reason="a browser test: it runs on the SQLite pass")
     for item in items:
         path = item.nodeid.split("::", 1)[0]
         if path.startswith(DB_INDEPENDENT):
             item.add_marker(pytest.mark.db_independent)
             if on_postgres:
                 item.add_marker(skip)
+        elif on_postgres and not browsers_too and item.get_closest_marker("browser"):
+            item.add_marker(skip_browser)
 
 
 @pytest.fixture(autouse=True)
