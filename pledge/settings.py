@@ -53,6 +53,10 @@ INSTALLED_APPS = [
     "pledge.sharing",
     "pledge.retention",
     "pledge.breaches",
+    "pledge.consent",
+    "pledge.newsletters",
+    "pledge.cookies",
+    "pledge.disclosures",
 ]
 
 MIDDLEWARE = [

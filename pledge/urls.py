@@ -17,6 +17,12 @@ urlpatterns = [
     path("staff/cases/", include("pledge.discovery.urls")),
     path("staff/cases/", include("pledge.casework.urls")),
     path("staff/breaches/", include("pledge.breaches.urls")),
+    path("staff/retention/", include("pledge.retention.urls")),
+    path("staff/disclosures/", include("pledge.disclosures.urls")),
+    # Each of these serves public pages (sign-up, preferences, the cookie banner) and staff pages under /staff/.
+    path("", include("pledge.consent.urls")),
+    path("", include("pledge.newsletters.urls")),
+    path("", include("pledge.cookies.urls")),
     path("staff/", include("pledge.fulfilment.urls")),
     path("staff/", include("pledge.fulfilment.plan_urls")),
     path("api/v1/", api.urls),

@@ -10,6 +10,7 @@ from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, ValidationError
 
 from pledge.api.activities import ActivityInvalid, OutsideYourServices, WrongStatus
+from pledge.consent.api import router as consent_router
 from pledge.fulfilment.api import router as restrictions_router
 from pledge.notices.api import router as notices_router
 from pledge.register.api import rights_router
@@ -29,6 +30,7 @@ api.add_router("/register/", register_router)
 api.add_router("/rights", rights_router)
 api.add_router("/notices", notices_router)
 api.add_router("/restrictions", restrictions_router)
+api.add_router("/consent", consent_router)
 
 
 @api.exception_handler(AuthenticationError)

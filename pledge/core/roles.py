@@ -32,6 +32,20 @@ class Permission(StrEnum):
     # Any member of staff reports a suspected breach (P121); the DPO and IG officers assess and decide (Arts 33, 34).
     REPORT_BREACH = "report_breach"
     MANAGE_BREACHES = "manage_breaches"
+    # The consent ledger: reading it (staff, and other council systems' tokens asking before they act), and keying
+    # in a consent or an opt-out given by phone, letter or in person (P079).
+    VIEW_CONSENT = "view_consent"
+    RECORD_CONSENT = "record_consent"
+    # Newsletter lists, issues and sends; the cookie register and its banner.
+    MANAGE_NEWSLETTERS = "manage_newsletters"
+    MANAGE_COOKIES = "manage_cookies"
+    # The disclosure log: anyone handling cases logs a disclosure; a senior role approves it (P109, P114).
+    VIEW_DISCLOSURES = "view_disclosures"
+    LOG_DISCLOSURES = "log_disclosures"
+    APPROVE_DISCLOSURES = "approve_disclosures"
+    # The retention schedule's disposal runs, certificates and legal holds.
+    VIEW_RETENTION = "view_retention"
+    MANAGE_RETENTION = "manage_retention"
 
 
 _GRANTS: dict[Role, frozenset[Permission]] = {
@@ -49,6 +63,15 @@ _GRANTS: dict[Role, frozenset[Permission]] = {
             Permission.VIEW_RESTRICTIONS,
             Permission.REPORT_BREACH,
             Permission.MANAGE_BREACHES,
+            Permission.VIEW_CONSENT,
+            Permission.RECORD_CONSENT,
+            Permission.MANAGE_NEWSLETTERS,
+            Permission.MANAGE_COOKIES,
+            Permission.VIEW_DISCLOSURES,
+            Permission.LOG_DISCLOSURES,
+            Permission.APPROVE_DISCLOSURES,
+            Permission.VIEW_RETENTION,
+            Permission.MANAGE_RETENTION,
         }
     ),
     # Caseworkers handle rights requests; from the register they need only to read.
@@ -59,10 +82,24 @@ _GRANTS: dict[Role, frozenset[Permission]] = {
             Permission.HANDLE_CASES,
             Permission.VIEW_RESTRICTIONS,
             Permission.REPORT_BREACH,
+            Permission.VIEW_CONSENT,
+            Permission.RECORD_CONSENT,
+            Permission.VIEW_DISCLOSURES,
+            Permission.LOG_DISCLOSURES,
         }
     ),
     # Service leads edit drafts for their own services only (see ``can_edit_service``).
-    Role.SERVICE_LEAD: frozenset({Permission.VIEW_REGISTER, Permission.EDIT_REGISTER, Permission.REPORT_BREACH}),
+    # A service lead is the senior officer who approves a disclosure of their service's data (P109, P114).
+    Role.SERVICE_LEAD: frozenset(
+        {
+            Permission.VIEW_REGISTER,
+            Permission.EDIT_REGISTER,
+            Permission.REPORT_BREACH,
+            Permission.VIEW_DISCLOSURES,
+            Permission.APPROVE_DISCLOSURES,
+            Permission.VIEW_RETENTION,
+        }
+    ),
     Role.AUDITOR: frozenset(
         {
             Permission.VIEW_REGISTER,
@@ -71,6 +108,9 @@ _GRANTS: dict[Role, frozenset[Permission]] = {
             Permission.VIEW_CASES,
             Permission.VIEW_RESTRICTIONS,
             Permission.REPORT_BREACH,
+            Permission.VIEW_CONSENT,
+            Permission.VIEW_DISCLOSURES,
+            Permission.VIEW_RETENTION,
         }
     ),
 }
