@@ -10,7 +10,6 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("accessibility/", views.accessibility, name="accessibility"),
     path("how-to-complain/", views.how_to_complain, name="how_to_complain"),
-    path("cookies/", views.cookies, name="cookies"),
     path("contact-the-dpo/", views.contact_dpo, name="contact_dpo"),
     path("contact-the-dpo/sent/", views.contact_dpo_sent, name="contact_dpo_sent"),
     path("brand.css", views.brand_css, name="brand_css"),

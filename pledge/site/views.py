@@ -16,7 +16,6 @@ from pledge.notices.collection import collection_notice
 from pledge.site.brand import safe_brand_colour
 from pledge.site.contacts import dpo_contact
 from pledge.site.deadlines import DEFAULT_RESPONSE_DAYS
-from pledge.site.durations import describe_duration
 from pledge.site.forms import ContactDpoForm, reference_from_query
 from pledge.site.ico import information_commissioner
 from pledge.site.models import DpoEnquiry
@@ -52,19 +51,6 @@ def accessibility(request: HttpRequest) -> HttpResponse:
 @require_GET
 def how_to_complain(request: HttpRequest) -> HttpResponse:
     return render(request, "site/how_to_complain.html", {"dpo": dpo_contact(), "ico": information_commissioner()})
-
-
-@require_GET
-def cookies(request: HttpRequest) -> HttpResponse:
-    context = {
-        "session_cookie": settings.SESSION_COOKIE_NAME,
-        "session_lasts": describe_duration(settings.PLEDGE_SESSION_SECONDS),
-        "remember_me_lasts": describe_duration(settings.PLEDGE_REMEMBER_ME_SECONDS),
-        "portal_lasts": describe_duration(settings.PLEDGE_PORTAL_SESSION_MINUTES * 60),
-        "csrf_cookie": settings.CSRF_COOKIE_NAME,
-        "csrf_lasts": describe_duration(settings.CSRF_COOKIE_AGE),
-    }
-    return render(request, "site/cookies.html", context)
 
 
 @require_http_methods(["GET", "POST"])
