@@ -91,11 +91,10 @@ def report_breach(
                     people_affected=people_affected,
                     case=case,
                 )
-                record(
+                _audit(
+                    breach.reference,
                     actor=actor,
                     action=AuditAction.CREATE,
-                    object_type=OBJECT_TYPE,
-                    object_ref=breach.reference,
                     summary="Suspected breach reported" + (f" from case {case.reference}" if case else ""),
                     after=_snapshot(breach, ["aware_at", "people_affected", "special_category"]),
                 )
@@ -186,11 +185,10 @@ def assess_breach(
         if breach.state == BreachState.REPORTED:
             breach.state = BreachState.ASSESSED
         breach.save()
-        record(
+        _audit(
+            breach.reference,
             actor=actor,
             action=AuditAction.UPDATE,
-            object_type=OBJECT_TYPE,
-            object_ref=breach.reference,
             summary=f"Risk assessed: {breach.get_risk_level_display()}",
             before=before,
             after=_snapshot(breach, ASSESSMENT_FIELDS),
@@ -241,11 +239,10 @@ def decide_ico(
         if breach.state in (BreachState.REPORTED, BreachState.ASSESSED):
             breach.state = BreachState.DECIDED
         breach.save()
-        record(
+        _audit(
+            breach.reference,
             actor=actor,
             action=AuditAction.UPDATE,
-            object_type=OBJECT_TYPE,
-            object_ref=breach.reference,
             summary=f"ICO decision: {breach.get_ico_decision_display()}" + (" (late, reasons given)" if late else ""),
             before=before,
             after=_snapshot(breach, ICO_FIELDS),
@@ -286,11 +283,10 @@ def decide_people(
         breach.people_exception = "" if told or exception is None else exception.value
         breach.people_reasons = reasons.strip()
         breach.save()
-        record(
+        _audit(
+            breach.reference,
             actor=actor,
             action=AuditAction.UPDATE,
-            object_type=OBJECT_TYPE,
-            object_ref=breach.reference,
             summary=f"People affected: {breach.get_people_decision_display()}",
             before=before,
             after=_snapshot(breach, PEOPLE_FIELDS),
@@ -305,11 +301,10 @@ def record_response(*, breach: Breach, actor: Any, containment: str, lessons: st
         before = _snapshot(breach, ["containment", "lessons"])
         breach.containment, breach.lessons = containment.strip(), lessons.strip()
         breach.save(update_fields=["containment", "lessons"])
-        record(
+        _audit(
+            breach.reference,
             actor=actor,
             action=AuditAction.UPDATE,
-            object_type=OBJECT_TYPE,
-            object_ref=breach.reference,
             summary="Containment and lessons learned updated",
             before=before,
             after=_snapshot(breach, ["containment", "lessons"]),
@@ -327,11 +322,10 @@ def add_action(
         action = BreachAction.objects.create(
             breach=breach, kind=kind, description=description.strip(), owner=owner, due_on=due_on, created_by=actor
         )
-        record(
+        _audit(
+            breach.reference,
             actor=actor,
             action=AuditAction.CREATE,
-            object_type=OBJECT_TYPE,
-            object_ref=breach.reference,
             summary=f"{action.get_kind_display()} action added for {owner.get_username()}",
             after={"action": action.pk, "kind": kind.value, "due_on": due_on.isoformat() if due_on else None},
         )
@@ -346,11 +340,10 @@ def complete_action(*, action: BreachAction, actor: Any, done_on: date) -> Breac
         action = BreachAction.objects.select_for_update().get(pk=action.pk)
         action.done_on = done_on
         action.save(update_fields=["done_on"])
-        record(
+        _audit(
+            action.breach.reference,
             actor=actor,
             action=AuditAction.UPDATE,
-            object_type=OBJECT_TYPE,
-            object_ref=action.breach.reference,
             summary=f"{action.get_kind_display()} action {action.pk} done",
             after={"action": action.pk, "done_on": done_on.isoformat()},
         )
@@ -369,11 +362,10 @@ def close_breach(*, breach: Breach, actor: Any) -> Breach:
             raise BreachInvalid({"close": "Finish every containment and remedial action before closing the breach"})
         breach.state, breach.closed_at = BreachState.CLOSED, timezone.now()
         breach.save(update_fields=["state", "closed_at"])
-        record(
+        _audit(
+            breach.reference,
             actor=actor,
             action=AuditAction.UPDATE,
-            object_type=OBJECT_TYPE,
-            object_ref=breach.reference,
             summary="Closed",
         )
     return breach
@@ -381,7 +373,7 @@ def close_breach(*, breach: Breach, actor: Any) -> Breach:
 
 def record_export(*, breach: Breach, actor: Any, what: str) -> None:
     """One audit row per download of the ICO report or the letter to people."""
-    record(actor=actor, action=AuditAction.EXPORT, object_type=OBJECT_TYPE, object_ref=breach.reference, summary=what)
+    _audit(breach.reference, actor=actor, action=AuditAction.EXPORT, summary=what)
 
 
 @dataclass(frozen=True)
@@ -404,3 +396,18 @@ def undecided_breaches(*, now: datetime) -> list[OpenBreach]:
 def countdown_for(breach: Breach, *, now: datetime) -> law.Countdown:
     """The breach's 72-hour countdown in London time."""
     return law.countdown(aware_at=timezone.localtime(breach.aware_at), now=now)
+
+
+def _audit(
+    reference: str, *, actor: Any, action: AuditAction, summary: str, before: Any = None, after: Any = None
+) -> None:
+    """One audit row about a breach, named by its reference (never the people it is about)."""
+    record(
+        actor=actor,
+        action=action,
+        object_type=OBJECT_TYPE,
+        object_ref=reference,
+        summary=summary,
+        before=before,
+        after=after,
+    )
