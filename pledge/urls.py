@@ -24,6 +24,7 @@ urlpatterns = [
     path("", include("pledge.newsletters.urls")),
     path("", include("pledge.cookies.urls")),
     path("staff/", include("pledge.fulfilment.urls")),
+    path("portability/", include("pledge.fulfilment.public_urls")),
     path("staff/", include("pledge.fulfilment.plan_urls")),
     path("api/v1/", api.urls),
 ]

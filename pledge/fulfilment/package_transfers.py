@@ -74,7 +74,7 @@ def send_link(*, transfer_id: int, now: datetime | None = None) -> bool:
         transfer.token_hash, transfer.sent_at = token_hash(raw), now
         transfer.expires_at = now + timedelta(days=link_days())
         transfer.save(update_fields=["token_hash", "sent_at", "expires_at"])
-        link = reverse("fulfilment:transfer_download", kwargs={"token": sign_link_secret(raw)})
+        link = reverse("portability:download", kwargs={"token": sign_link_secret(raw)})
         context = {
             "council": settings.PLEDGE_COUNCIL,
             "organisation": transfer.organisation,

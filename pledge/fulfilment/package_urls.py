@@ -13,8 +13,6 @@ urlpatterns = [
     path(f"{PACKAGE}<int:item>/passages/<int:passage>/", views.review_passage, name="package_passage"),
     path(f"{PACKAGE}<int:item>/add/", views.add_package, name="package_add"),
     path(f"{PACKAGE}<int:item>/transfer/", views.send_transfer, name="package_transfer"),
-    # The receiving organisation is not staff: this page needs only the one-time link.
-    path("portability-transfers/<str:token>/", views.transfer_download, name="transfer_download"),
     path("assessment-copies/", views.assessment_copy, name="assessment_copies"),
     path("assessment-copies/<int:item>/", views.assessment_copy_file, name="assessment_copy_file"),
 ]

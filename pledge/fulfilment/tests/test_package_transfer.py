@@ -44,7 +44,7 @@ def _send(portable, client, django_capture_on_commit_callbacks) -> str:
     assert send_transfer_link.call(transfer_id=transfer.pk) is True
     [email] = mail.outbox
     assert email.to == ["data@greenbin.example"] and "Zebedee" not in email.body and not email.attachments
-    found = re.search(r"https?://\S+/portability-transfers/\S+/", str(email.body))
+    found = re.search(r"https?://\S+/portability/\S+/", str(email.body))
     assert found is not None
     return found.group(0)
 
@@ -69,7 +69,7 @@ def test_an_expired_or_made_up_link_does_not_work(
 ) -> None:
     link = _send(portable, client_as(Role.CASEWORKER), django_capture_on_commit_callbacks)
     path = "/" + link.split("/", 3)[3]
-    assert client.get(reverse("fulfilment:transfer_download", kwargs={"token": "made-up"})).status_code == 404
+    assert client.get(reverse("portability:download", kwargs={"token": "made-up"})).status_code == 404
     time_machine.move_to(timezone.now() + timedelta(days=8), tick=False)
     assert client.post(path).status_code == 404
     assert package_transfers.find_transfer(path.rstrip("/").rsplit("/", 1)[1]) is None
