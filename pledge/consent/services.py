@@ -17,6 +17,8 @@ from datetime import datetime
 from typing import Any
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
@@ -65,8 +67,10 @@ def subject_for_email(email: str) -> str:
     """Pseudonymous subject id for an email address (keyed HMAC of the normalised address, 'em_' prefix). The ledger
     and the API use this id, never the address itself."""
     normalised = (email or "").strip().lower()
-    if "@" not in normalised:
-        raise ConsentRefused("Enter an email address in the correct format, like name@example.com.")
+    try:
+        validate_email(normalised)
+    except ValidationError:
+        raise ConsentRefused("Enter an email address in the correct format, like name@example.com.") from None
     digest = hmac.new(settings.SECRET_KEY.encode(), f"pledge.consent.subject:{normalised}".encode(), hashlib.sha256)
     return "em_" + digest.hexdigest()
 
