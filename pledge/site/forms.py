@@ -1,8 +1,11 @@
 """The contact-the-DPO form, with GOV.UK error messages."""
 
+from typing import Any
+
 from django import forms
 from django.core.validators import RegexValidator, slug_re
 
+from pledge.consent.signup import NewsletterOffer
 from pledge.frontend.fields import email_field, person_name_field
 
 MESSAGE_MAX_CHARS = 5000
@@ -37,6 +40,26 @@ class ContactDpoForm(forms.Form):
             "max_length": f"Your message must be {MESSAGE_MAX_CHARS:,} characters or fewer",
         },
     )
+
+    # P078: an optional sign-up, unticked, apart from the submit; present only when the council offers a newsletter.
+    newsletter = forms.BooleanField(label="Send me the council's newsletter", required=False)
+
+    def __init__(self, *args: Any, newsletter_offer: NewsletterOffer | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if newsletter_offer is None:
+            del self.fields["newsletter"]
+        else:
+            self.fields["newsletter"].help_text = (
+                f"{newsletter_offer.wording} We will email you a link to confirm; nothing is sent until you use it. "
+                "This does not affect your message."
+            )
+
+    def enquiry_data(self) -> dict[str, Any]:
+        """The cleaned answers the enquiry is made from, without the newsletter choice."""
+        return {k: v for k, v in self.cleaned_data.items() if k != "newsletter"}
+
+    def wants_newsletter(self) -> bool:
+        return bool(self.cleaned_data.get("newsletter"))
 
     def clean_about(self) -> str:
         """Accept references typed in capitals; the notice slugs are lower case."""

@@ -12,6 +12,7 @@ from django.utils.html import format_html
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET, require_http_methods
 
+from pledge.consent.signup import ask_to_confirm_newsletter, newsletter_offer
 from pledge.notices.collection import collection_notice
 from pledge.site.brand import safe_brand_colour
 from pledge.site.contacts import dpo_contact
@@ -55,15 +56,19 @@ def how_to_complain(request: HttpRequest) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 def contact_dpo(request: HttpRequest) -> HttpResponse:
+    offer = newsletter_offer()
     if request.method == "POST":
-        form = ContactDpoForm(request.POST)
+        form = ContactDpoForm(request.POST, newsletter_offer=offer)
         if form.is_valid():
             shown = collection_notice(settings.PLEDGE_CONTACT_ACTIVITY)
-            enquiry = receive_enquiry(**form.cleaned_data, notice_version=shown.version if shown else None)
+            enquiry = receive_enquiry(**form.enquiry_data(), notice_version=shown.version if shown else None)
+            if offer is not None and form.wants_newsletter():
+                # P078: only the confirmation email is queued; no consent is recorded until the person confirms.
+                ask_to_confirm_newsletter(email=form.cleaned_data["email"], offer=offer, actor="contact-the-DPO form")
             token = signing.dumps(enquiry.pk, salt=CONFIRMATION_SALT)
             return redirect(f"{reverse('site:contact_dpo_sent')}?{urlencode({'enquiry': token})}")
     else:
-        form = ContactDpoForm(initial={"about": reference_from_query(request.GET.get("about"))})
+        form = ContactDpoForm(initial={"about": reference_from_query(request.GET.get("about"))}, newsletter_offer=offer)
     response_days = getattr(settings, "PLEDGE_ENQUIRY_RESPONSE_DAYS", DEFAULT_RESPONSE_DAYS)
     return render(
         request,
