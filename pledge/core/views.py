@@ -13,7 +13,7 @@ from pledge.core.forms import SignInForm
 from pledge.core.models import AuditAction, AuditEvent
 from pledge.core.permissions import require_permission, require_staff
 from pledge.core.roles import Permission
-from pledge.core.sessions import apply_session_lifetime
+from pledge.core.sessions import apply_session_lifetime, expire_login_cookies, send_login_cookie
 
 
 def sign_in(request: HttpRequest) -> HttpResponse:
@@ -26,7 +26,7 @@ def sign_in(request: HttpRequest) -> HttpResponse:
         target = request.POST.get("next") or request.GET.get("next") or "/staff/"
         if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
             target = "/staff/"
-        return redirect(target)
+        return send_login_cookie(request, redirect(target))
     return render(request, "core/sign_in.html", {"form": form, "next": request.GET.get("next", "")})
 
 
@@ -38,9 +38,7 @@ def sign_out(request: HttpRequest) -> HttpResponse:
             actor=request.user, action=AuditAction.LOGOUT, object_type="session", object_ref=request.user.get_username()
         )
     logout(request)
-    response = redirect("core:signed_out")
-    response.delete_cookie("pledge_session")
-    return response
+    return expire_login_cookies(redirect("core:signed_out"))
 
 
 def signed_out(request: HttpRequest) -> HttpResponse:
