@@ -61,6 +61,7 @@ class DatedChannelForm(ChannelForm):
     occurred_on = forms.DateField(
         label="Date the person said it",
         help_text="For a letter, the date it was signed. For example, 27/3/2026",
+        initial=timezone.localdate,
         widget=forms.DateInput,
         error_messages={"required": "Enter the date the person said it", "invalid": "Enter a real date"},
     )
