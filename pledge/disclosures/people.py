@@ -95,3 +95,10 @@ def recipient_line(entry: Disclosure) -> str:
         f"{entry.recipient_label}, on {when:%-d %B %Y}: {items}, for {entry.purpose.rstrip('.')} "
         f"({entry.get_route_display().lower()})"
     )
+
+
+def case_identifiers(case: object) -> list[str]:
+    """The email address that names the person a rights request is about: the requester's own, unless they ask for
+    someone else (a representative's address would find the representative's disclosures, not the person's)."""
+    email = getattr(case, "requester_email", "") or ""
+    return [email] if email and not getattr(case, "on_behalf_of", "") else []
