@@ -1,6 +1,7 @@
 """Telling recipients of a rectification, erasure or restriction (Art 19), from the register.
 
-The recipients are those of the case's processing activities, each once. ``recipients_to_tell`` and
+The recipients are those of the case's processing activities and those of the disclosure log's approved
+disclosures about the person (P054), each once. ``recipients_to_tell`` and
 ``recipients_line`` are what letters need: who the recipients are and the sentence naming them.
 """
 
@@ -9,9 +10,11 @@ from datetime import date
 from typing import Any
 
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 
 from pledge.casework.models import Case
 from pledge.core.models import AuditAction
+from pledge.disclosures.people import case_identifiers, recipients_for_notification
 from pledge.fulfilment.checks import FulfilmentError, audit, check_day
 from pledge.fulfilment.models import ContactMethod, Correction, ErasureOutcome, RecipientNotice, Restriction
 from pledge.law.erasure import ErasureResult
@@ -46,8 +49,16 @@ def has_outcome_to_tell(case: Case) -> bool:
 
 
 def recipients_to_tell(*, case: Case) -> list[RecipientToTell]:
-    """The recipients of the case's activities in the register, each once, by name, with any notice recorded."""
-    recipients = Recipient.objects.filter(activities__cases=case).distinct().order_by("name", "id")
+    """The recipients of the case's activities in the register, and the register recipients of disclosures about the
+    person (P054), each once, by name, with any notice recorded."""
+    disclosed = [
+        row.recipient_id
+        for row in recipients_for_notification(case=case, identifiers=case_identifiers(case))
+        if row.recipient_id is not None
+    ]
+    recipients = (
+        Recipient.objects.filter(Q(activities__cases=case) | Q(pk__in=disclosed)).distinct().order_by("name", "id")
+    )
     notices = {notice.recipient_id: notice for notice in case.recipient_notices.select_related("recorded_by")}
     return [RecipientToTell(recipient=r, notice=notices.get(r.pk)) for r in recipients]
 

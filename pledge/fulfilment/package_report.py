@@ -11,6 +11,7 @@ from django.db.models import Q
 from pledge.casework.letters import Block, blocks_pdf
 from pledge.casework.models import Case
 from pledge.casework.response_letters import _activity as activity_items  # the response letter's Art 15 facts
+from pledge.disclosures.people import case_identifiers, disclosures_for, recipient_line
 from pledge.fulfilment.models import Disagreement
 from pledge.fulfilment.package_data import searched_with
 from pledge.notices.generation import load_ico_details
@@ -85,6 +86,18 @@ def activity_blocks(activity: ProcessingActivity, ico: dict[str, str]) -> list[B
     return blocks
 
 
+def disclosure_blocks(case: Case) -> list[Block]:
+    """Art 15(1)(c): the disclosures to other organisations the disclosure log records about the person (issue 7)."""
+    found = disclosures_for(case=case, identifiers=case_identifiers(case))
+    if not found:
+        return []
+    return [
+        {"type": "h2", "text": "Other organisations we have disclosed your information to (Art 15(1)(c))"},
+        {"type": "p", "text": "As well as the sharing described above, we gave information about you to:"},
+        {"type": "ul", "items": [recipient_line(entry) for entry in found]},
+    ]
+
+
 def record_lines(record: dict[str, Any]) -> list[str]:
     """A record's columns as 'column: value' lines, leaving out empty ones."""
     return [f"{name}: {value}" for name, value in record["columns"].items() if value not in (None, "")]
@@ -140,6 +153,7 @@ def report_blocks(
         for record in system["records"]:
             blocks.append({"type": "p", "text": f"Record {record['key']} ({record['table']})"})
             blocks.append({"type": "ul", "items": record_lines(record) or ["(no details held)"]})
+    blocks.extend(disclosure_blocks(case))
     statements = statements_for(case, snapshot)
     if statements:
         blocks.append({"type": "h2", "text": "Your statements kept with your records (Art 16)"})
