@@ -200,7 +200,7 @@ def _note(rng: random.Random, counters: _Counters, index: int) -> LabelledNote:
 
 def _name(writer: _Writer, person: _Person, rng: random.Random, *, first: bool) -> None:
     if first:
-        form = person.full if rng.random() < 0.6 else f"{person.title} {person.full}"
+        form = person.full if rng.random() < 0.6 or not person.title else f"{person.title} {person.full}"
     elif person.role == PersonRole.STAFF:
         form = rng.choice((person.full, person.given))
     elif person.shares_family:  # a caseworker tells relatives apart by given name

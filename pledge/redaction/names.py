@@ -140,13 +140,13 @@ class PersonNameRecognizer(EntityRecognizer):
         return [self._result(start, end, score, why) for (start, end), (score, why) in found.items()]
 
     def _trim(self, text: str, start: int, end: int) -> tuple[int, int]:
-        """Drop trailing words that are places or organisations ('Kevin at Anytown' never reaches here, but
-        'Kevin Council' would); an empty span when the first word is one, or a sentence word."""
+        """An empty span when the words are a place or organisation ('Citizens Advice') or start with a sentence
+        word; otherwise the span as found."""
         words = text[start:end].split()
         if words[0] in NOT_FAMILY or words[0] in SENTENCE_WORDS:
             return start, start
         if len(words) == 2 and words[1] in NOT_FAMILY and words[1] not in self.gazetteer.family:
-            return start, start + len(words[0])
+            return start, start  # 'Citizens Advice', 'Testford Council': an organisation or place
         return start, end
 
     def _gazetteer_names(self, text: str, keep: Keep) -> None:

@@ -115,8 +115,10 @@ class GbPhoneRecognizer(PhoneRecognizer):
         results = []
         for candidate in self.CANDIDATE.finditer(text):
             for match in phonenumbers.PhoneNumberMatcher(candidate.group(), "GB", leniency=self.leniency or 0):
-                start = candidate.start() + match.start
-                results.append(self._result(start, start + len(match.raw_string)))
+                start, raw = candidate.start() + match.start, match.raw_string
+                if raw.startswith("(") and ")" not in raw:  # '(07700 900123)': the bracket is the sentence's
+                    start, raw = start + 1, raw[1:]
+                results.append(self._result(start, start + len(raw)))
         return EntityRecognizer.remove_duplicates(results)
 
     def _result(self, start: int, end: int) -> RecognizerResult:
