@@ -11,11 +11,17 @@ the Art 12(3) clock counts (``pledge.law.deadlines.add_calendar_months``): 31 Ja
 February, and 29 February + 1 year is 28 February. Days are then added as plain days. A record whose trigger has not
 happened yet (an account still open, so no closing date) has not started its period, and is under retention.
 
+Some periods run not from the event itself but from the end of the financial year (1 April to 31 March: council
+tax, VAT, accounts) or of the tax year (6 April to 5 April: payroll, PAYE records) in which it happened (uk-rules.md
+§10: "current year plus 6 years"). ``period_starts`` moves a trigger date to that year end; ``disposal_due`` is the
+first day a record may be disposed of, the day after its period ends, which is what a disposal run compares.
+
 No Django imports.
 """
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
+from email.utils import parsedate_to_datetime
 
 from pledge.law.deadlines import add_calendar_months
 
@@ -64,7 +70,58 @@ def parse_trigger_date(value: object) -> date | None:
             return datetime.strptime(text, pattern).date()
         except ValueError:
             continue
-    return None
+    return _email_date(text)
+
+
+def _email_date(text: str) -> date | None:
+    """An email's Date header (RFC 5322: 'Sun, 01 Mar 2026 09:00:00 +0000'), as a mailbox connector gives it."""
+    try:
+        return parsedate_to_datetime(text).date()
+    except (TypeError, ValueError, IndexError):
+        return None
+
+
+# Anchors a period can count from instead of the trigger date itself.
+END_OF_FINANCIAL_YEAR = "end_of_financial_year"  # 31 March (Local Government Finance Act 1992; Accounts and Audit)
+END_OF_TAX_YEAR = "end_of_tax_year"  # 5 April (Income Tax (PAYE) Regulations 2003 reg 97)
+
+
+def end_of_financial_year(day: date) -> date:
+    """31 March ending the financial year (1 April to 31 March) that ``day`` falls in."""
+    return date(day.year if day.month <= 3 else day.year + 1, 3, 31)
+
+
+def end_of_tax_year(day: date) -> date:
+    """5 April ending the tax year (6 April to 5 April) that ``day`` falls in."""
+    in_next = (day.month, day.day) > (4, 5)
+    return date(day.year + 1 if in_next else day.year, 4, 5)
+
+
+def period_starts(*, trigger_date: date, anchor: str = "") -> date:
+    """The day a period counts from: the trigger date, or the end of its financial or tax year for those anchors."""
+    if anchor == END_OF_FINANCIAL_YEAR:
+        return end_of_financial_year(trigger_date)
+    if anchor == END_OF_TAX_YEAR:
+        return end_of_tax_year(trigger_date)
+    if anchor:
+        raise ValueError(f"Unknown retention anchor {anchor!r}")
+    return trigger_date
+
+
+def disposal_due(
+    *, trigger_date: date | None, years: int = 0, months: int = 0, days: int = 0, anchor: str = ""
+) -> date | None:
+    """The first day a record may be disposed of (the day after its period ends); None while the trigger has not
+    happened, so a record with no trigger date is never due."""
+    if trigger_date is None:
+        return None
+    start = period_starts(trigger_date=trigger_date, anchor=anchor)
+    return retention_ends(trigger_date=start, years=years, months=months, days=days) + timedelta(days=1)
+
+
+def is_overdue(*, due_on: date, today: date, grace_days: int) -> bool:
+    """True when a due record is still held more than ``grace_days`` after it became due (the queue's backlog)."""
+    return (today - due_on).days > grace_days
 
 
 @dataclass(frozen=True)
