@@ -123,15 +123,23 @@ def _truthy(value: str | None) -> bool:
     return value in ("1", "true")
 
 
+def _tiny(size: str | None, limit: float) -> bool:
+    """Whether a row height (points) or column width (characters) is too small to read: hidden in all but name."""
+    try:
+        return size is not None and float(size) <= limit
+    except ValueError:
+        return False
+
+
 def _read_cells(worksheet: ElementTree.Element, sheet: Sheet, shared: list[str]) -> None:
     for col in worksheet.findall("s:cols/s:col", NS):
-        zero_width = col.get("width") in ("0", "0.0") and _truthy(col.get("customWidth"))
+        zero_width = _tiny(col.get("width"), 0.5) and _truthy(col.get("customWidth"))
         if _truthy(col.get("hidden")) or zero_width:
             sheet.hidden_columns.update(range(int(col.get("min", "1")), int(col.get("max", "1")) + 1))
     row_number = 0
     for row in worksheet.findall("s:sheetData/s:row", NS):
         row_number = int(row.get("r", row_number + 1))
-        if _truthy(row.get("hidden")) or (row.get("ht") in ("0", "0.0") and _truthy(row.get("customHeight"))):
+        if _truthy(row.get("hidden")) or (_tiny(row.get("ht"), 1.0) and _truthy(row.get("customHeight"))):
             sheet.hidden_rows.add(row_number)
         column = 0
         for cell in row.findall("s:c", NS):
