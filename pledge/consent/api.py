@@ -32,7 +32,11 @@ class StatusQuery(Schema):
 class StatusOut(Schema):
     subject: str
     purpose: str
-    given: bool = Field(..., description="true only while a consent is active and not opted out or objected to")
+    given: bool = Field(
+        ...,
+        description="true when the council may act: a service message unless withdrawn; anything else only on an "
+        "active consent with no opt-out or objection since",
+    )
     basis: str = Field(..., description="why, in plain English: the event that decides it")
     decided_at: datetime | None = Field(None, description="when that event happened; null when nothing is recorded")
 
@@ -47,13 +51,15 @@ class SubjectOut(Schema):
 
 @router.get("", auth=READ, response={200: StatusOut, 400: Message, 404: Message, 422: Problems, **REFUSALS})
 def consent_status(request: HttpRequest, query: Query[StatusQuery]) -> dict[str, Any]:
-    """Whether the person has an active consent for the purpose, with the basis and when it was decided."""
+    """Whether the council may act for this purpose: for a message purpose, whether it may go now (a service message
+    goes unless withdrawn, P082; promotional, newsletter and marketing ones need an active consent and no opt-out or
+    objection); for a sharing purpose, whether an active consent covers it. With the basis and when it was decided."""
     try:
         services.check_subject(query.subject)
     except ConsentRefused as refused:
         raise HttpError(400, str(refused)) from None
     try:
-        answer = services.consent_status(subject=query.subject, purpose=query.purpose)
+        answer = services.answer_for_system(subject=query.subject, purpose=query.purpose)
     except ConsentRefused as refused:
         raise HttpError(404, str(refused)) from None
     return {

@@ -420,6 +420,15 @@ def may_send(*, subject: str, purpose: str) -> ConsentAnswer:
     return _answer(event)
 
 
+def answer_for_system(*, subject: str, purpose: str) -> ConsentAnswer:
+    """What the API tells another council system asking before it acts: ``may_send`` for a kind of message,
+    ``consent_status`` for sharing."""
+    check_subject(subject)
+    if _purpose(purpose).kind == PurposeKind.SHARING:
+        return consent_status(subject=subject, purpose=purpose)
+    return may_send(subject=subject, purpose=purpose)
+
+
 def history(*, subject: str) -> list[ConsentEvent]:
     """Every event about ``subject``, oldest first, for staff, the person and their SAR."""
     check_subject(subject)
