@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "pledge.newsletters",
     "pledge.cookies",
     "pledge.disclosures",
+    "pledge.redaction",
 ]
 
 MIDDLEWARE = [
