@@ -92,25 +92,34 @@ def ensure_purpose(
     kind = PurposeKind(kind)
     _check_purpose_fields(slug=slug, name=name, kind=kind, recipient=recipient)
     with transaction.atomic():
-        existing = ConsentPurpose.objects.select_for_update().filter(slug=slug).first()
-        if existing is not None:
-            if existing.kind != kind or existing.recipient != recipient.strip():
-                raise ConsentRefused(
-                    f"The purpose {slug!r} already exists with a different kind or recipient; create a new purpose."
+        existing = ConsentPurpose.objects.filter(slug=slug).first()
+        if existing is None:
+            try:
+                with transaction.atomic():
+                    purpose = ConsentPurpose.objects.create(
+                        slug=slug,
+                        name=name.strip(),
+                        kind=kind,
+                        recipient=recipient.strip(),
+                        description=description.strip(),
+                    )
+            except IntegrityError:  # another process created it first: compare with theirs
+                existing = ConsentPurpose.objects.get(slug=slug)
+            else:
+                record(
+                    actor=None,
+                    action=AuditAction.CREATE,
+                    object_type="consent_purpose",
+                    object_ref=slug,
+                    summary=f"Consent purpose {slug} ({kind.label})",
+                    after={"slug": slug, "kind": kind.value, "recipient": purpose.recipient},
                 )
-            return existing
-        purpose = ConsentPurpose.objects.create(
-            slug=slug, name=name.strip(), kind=kind, recipient=recipient.strip(), description=description.strip()
-        )
-        record(
-            actor=None,
-            action=AuditAction.CREATE,
-            object_type="consent_purpose",
-            object_ref=slug,
-            summary=f"Consent purpose {slug} ({kind.label})",
-            after={"slug": slug, "kind": kind.value, "recipient": purpose.recipient},
-        )
-    return purpose
+                return purpose
+        if existing.kind != kind or existing.recipient != recipient.strip():
+            raise ConsentRefused(
+                f"The purpose {slug!r} already exists with a different kind or recipient; create a new purpose."
+            )
+    return existing
 
 
 def _check_purpose_fields(*, slug: str, name: str, kind: PurposeKind, recipient: str) -> None:
