@@ -77,7 +77,10 @@ def run_jobs(django_capture_on_commit_callbacks: Any) -> Callable[[Task], list[o
 
 @pytest.fixture
 def subscribe(
-    django_capture_on_commit_callbacks: Any, smtp_server: Mailbox, run_jobs: Callable[[Task], list[object]]
+    newsletter: NewsletterList,
+    django_capture_on_commit_callbacks: Any,
+    smtp_server: Mailbox,
+    run_jobs: Callable[[Task], list[object]],
 ) -> Callable[..., Subscription]:
     """Sign an address up and confirm it through the link in the email the SMTP server received."""
     from pledge.newsletters.tasks import send_confirmation
