@@ -4,7 +4,6 @@ the consent history; a bad link or an unknown list changes nothing."""
 from datetime import timedelta
 
 from django.test import Client
-from django.urls import reverse
 from django.utils import timezone
 
 from pledge.consent import services as consent
