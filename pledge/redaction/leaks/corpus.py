@@ -58,6 +58,7 @@ LEAKY: list[CorpusCase] = [
     CorpusCase("incremental-save.pdf", LeakKind.INCREMENTAL_SAVE_HISTORY, corpus_pdf.incremental_save, "Mary Example"),
     CorpusCase("gps.jpg", LeakKind.EXIF_GPS, corpus_office.gps_jpeg, "GPS"),
     CorpusCase("camera-owner.jpg", LeakKind.EXIF_OTHER, corpus_office.camera_owner_jpeg, "Jane Officer"),
+    CorpusCase("xmp-gps.jpg", LeakKind.EXIF_GPS, corpus_office.xmp_gps_jpeg, "exif:GPSLatitude"),
     CorpusCase("gps.png", LeakKind.EXIF_GPS, corpus_office.gps_png, "GPS"),
     CorpusCase("text-chunk.png", LeakKind.METADATA, corpus_office.png_text_chunk, "Mary Example"),
 ]

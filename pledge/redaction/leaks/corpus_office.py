@@ -354,6 +354,21 @@ def gps_png(path: Path) -> None:
     path.write_bytes(out.getvalue())
 
 
+XMP_GPS = (
+    b'<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">'
+    b'<rdf:Description xmlns:exif="http://ns.adobe.com/exif/1.0/" exif:GPSLatitude="52,12.5N" '
+    b'exif:GPSLongitude="1,30.0W"/></rdf:RDF></x:xmpmeta>'
+)
+
+
+def xmp_gps_jpeg(path: Path) -> None:
+    """A photo whose position is in its XMP packet rather than its EXIF (as some editors save it)."""
+    data = _jpeg()
+    payload = b"http://ns.adobe.com/xap/1.0/\x00" + XMP_GPS
+    segment = b"\xff\xe1" + (len(payload) + 2).to_bytes(2, "big") + payload
+    path.write_bytes(data[:2] + segment + data[2:])
+
+
 def png_text_chunk(path: Path) -> None:
     """A PNG with a text chunk naming the resident."""
     from PIL.PngImagePlugin import PngInfo

@@ -18,15 +18,13 @@ from pypdf.generic import DictionaryObject, StreamObject
 
 from pledge.redaction.leaks.findings import Collector, LeakKind, Severity
 from pledge.redaction.leaks.pdf_layout import page_layout
+from pledge.redaction.leaks.xmp import identifying_fields
 
 REVISION_END = re.compile(rb"startxref\s+\d+\s+%%EOF")
 SILENT_ANNOTATIONS = {"/Link", "/Popup"}
 INFO_KEYS = {"/Author": Severity.MEDIUM, "/Title": Severity.LOW, "/Subject": Severity.LOW, "/Keywords": Severity.LOW}
 STANDARD_INFO = {"/Creator", "/Producer", "/CreationDate", "/ModDate", "/Trapped", *INFO_KEYS}
-XMP_FIELDS = re.compile(
-    rb"<(dc:creator|dc:title|dc:description|dc:subject|pdf:Keywords|pdf:Author)\b[^>]*>(.*?)</\1>", re.S
-)
-TAGS = re.compile(r"<[^>]+>")
+GENERATOR_KEYS = ("/PTEX.",)  # pdfTeX's banner: the program, not a person
 # ReportLab fills these in when a program sets nothing; they name no one.
 GENERATOR_DEFAULTS = {"anonymous", "untitled", "unspecified", "pledge"}
 
@@ -108,7 +106,9 @@ def _scan_metadata(reader: PdfReader, found: Collector) -> None:
     info: dict[str, Any] = dict(reader.metadata or {})
     for key, value in info.items():
         text = str(value).strip()
-        if text and text.lower() not in GENERATOR_DEFAULTS and (key in INFO_KEYS or key not in STANDARD_INFO):
+        if key.startswith(GENERATOR_KEYS) or text.strip("()").lower() in GENERATOR_DEFAULTS:
+            continue
+        if text and (key in INFO_KEYS or key not in STANDARD_INFO):
             found.add(
                 LeakKind.METADATA,
                 f"document information {key.lstrip('/')}",
@@ -120,17 +120,11 @@ def _scan_metadata(reader: PdfReader, found: Collector) -> None:
     if metadata is None:
         return
     stream = metadata.get_object()
-    xmp = stream.get_data() if isinstance(stream, StreamObject) else b""
-    for tag, inner in XMP_FIELDS.findall(xmp):
-        text = TAGS.sub(" ", inner.decode("utf-8", "replace")).strip()
-        if text:
-            found.add(
-                LeakKind.METADATA,
-                f"XMP {tag.decode()}",
-                "the XMP metadata packet names it",
-                severity=Severity.MEDIUM,
-                quote=text,
-            )
+    packet = stream.get_data() if isinstance(stream, StreamObject) else b""
+    for name, text in identifying_fields(packet):
+        found.add(
+            LeakKind.METADATA, f"XMP {name}", "the XMP metadata packet names it", severity=Severity.MEDIUM, quote=text
+        )
 
 
 def revision_ends(data: bytes) -> list[int]:
