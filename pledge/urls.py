@@ -18,6 +18,7 @@ urlpatterns = [
     path("staff/cases/", include("pledge.casework.urls")),
     path("staff/breaches/", include("pledge.breaches.urls")),
     path("staff/retention/", include("pledge.retention.urls")),
+    path("staff/redaction/", include("pledge.redaction.urls")),
     path("staff/disclosures/", include("pledge.disclosures.urls")),
     # Each of these serves public pages (sign-up, preferences, the cookie banner) and staff pages under /staff/.
     path("", include("pledge.consent.urls")),
