@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
@@ -126,9 +127,11 @@ def letter_text(entry: Disclosure, *, today: date) -> str:
         f"{entry.recipient_label}.\n\n"
         f"Why: {entry.purpose.rstrip('.')}.\n\nWhat we shared:\n{items}\n\n"
         f"The law that allowed it: {basis_sentence(entry)}.\n\n"
-        "We did not ask for your consent first because of the reasons above. You can ask us for a copy of the "
+        + ("You agreed to this. " if entry.consensual else "The law allows us to share it without your consent. ")
+        + "You can ask us for a copy of the "
         "information we hold about you, and you can complain to the Information Commissioner's Office if you are "
-        "unhappy with how we have used it.\n\nYours sincerely,\n\nData Protection Officer\nAnyshire Council\n"
+        "unhappy with how we have used it.\n\nYours sincerely,\n\nData Protection Officer\n"
+        + f"{settings.PLEDGE_COUNCIL['name']}\n"
     )
 
 

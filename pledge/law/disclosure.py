@@ -351,8 +351,11 @@ def is_consensual(route: Route | str) -> bool:
 
 
 def needs_tell_step(*, kind: DisclosureKind | str, route: Route | str) -> bool:
-    """Each non-consensual disclosure about a person has a 'tell the person' step (P112); bulk uploads and statutory
-    returns are explained by the fair processing notice instead (Art 14(5)(c))."""
+    """Each non-consensual disclosure about a person has a 'tell the person' step (P112), and so does every referral
+    to the responsible authority, whatever its route (P108: the person is told where their enquiry went); bulk
+    uploads and statutory returns are explained by the fair processing notice instead (Art 14(5)(c))."""
+    if DisclosureKind(kind) == DisclosureKind.REFERRAL:
+        return True
     return not is_consensual(route) and DisclosureKind(kind) not in BULK_KINDS
 
 

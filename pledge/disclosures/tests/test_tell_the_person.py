@@ -88,3 +88,37 @@ def test_the_generated_letter_says_what_was_shared_with_whom_and_why(approved) -
     text = telling.letter_text(approved, today=date(2026, 12, 2))
     assert "Anyshire Constabulary" in text and "- Current address" in text
     assert "DPA 2018 Sch 2 para 2" in text and approved.reference in text
+
+
+def test_a_referral_to_the_responsible_authority_tells_the_person(staff) -> None:
+    from pledge.disclosures import services
+    from pledge.register.models import RecipientKind
+    from pledge.register.tests.factories import make_recipient
+
+    district = make_recipient(
+        slug="anyshire-district", kind=RecipientKind.PUBLIC_BODY, name="Anyshire District Council"
+    )
+    telling.record_due_diligence(
+        recipient=district,
+        actor=staff(Role.DPO),
+        agreement="yes",
+        security_assurance="yes",
+        contract="not_needed",
+        review_on=date(2027, 12, 1),
+    )
+    details = services.DisclosureDetails(
+        kind="referral",
+        purpose="A missed bin collection, which the district council runs",
+        data_items=["Name", "Address", "What was reported"],
+        route="legal_gateway",
+        recipient=district,
+        gateway_statute="Environmental Protection Act 1990",
+        gateway_section="s.45",
+        justification="The district council is the waste collection authority",
+        consent_sought=True,
+    )
+    entry = services.approve_disclosure(
+        disclosure=services.log_disclosure(actor=staff(Role.CASEWORKER), details=details), actor=staff(Role.DPO)
+    )
+    assert telling.tell_steps_missing() == [entry]
+    assert "Anyshire District Council" in telling.letter_text(entry, today=date(2026, 12, 2))

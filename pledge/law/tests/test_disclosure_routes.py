@@ -256,6 +256,11 @@ def test_non_consensual_disclosures_about_a_person_have_a_tell_step() -> None:
     assert not needs_tell_step(kind=DisclosureKind.STATUTORY_RETURN, route=Route.LEGAL_GATEWAY)
 
 
+def test_a_referral_to_the_responsible_authority_always_tells_the_person() -> None:
+    for route in Route:
+        assert needs_tell_step(kind=DisclosureKind.REFERRAL, route=route)
+
+
 def test_the_retrospective_window_counts_hours_from_the_disclosure() -> None:
     made = datetime(2026, 12, 1, 22, 0, tzinfo=UTC)
     assert retrospective_deadline(disclosed_at=made, window_hours=24) == datetime(2026, 12, 2, 22, 0, tzinfo=UTC)
