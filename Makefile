@@ -23,9 +23,10 @@ node_modules/axe-core/axe.min.js: package-lock.json
 	npm ci --no-audit --no-fund
 	touch $@
 
-# The whole suite: unit, integration and browser tests (Debian's chromium), on SQLite or on DATABASE_URL.
+# The whole suite: unit, integration and browser tests (Debian's chromium), on SQLite or on DATABASE_URL, spread
+# over the machine's cores (pytest-xdist; a test file stays on one worker so its module fixtures are built once).
 test: setup node_modules/axe-core/axe.min.js
-	$(UV) run --frozen pytest
+	$(UV) run --frozen pytest -n auto --dist loadfile
 
 lint: setup
 	$(UV) run --frozen ruff format --check .

@@ -17,21 +17,37 @@ DB_INDEPENDENT = (
 )
 
 
+# Fixtures through which a test reaches the database; pytest-django refuses database access to any other test.
+DATABASE_FIXTURES = frozenset({"db", "transactional_db", "django_db_reset_sequences", "django_db_serialized_rollback"})
+
+
+def uses_the_database(item: pytest.Item) -> bool:
+    """Whether a test can touch Pledge's database. pytest-django blocks the database for every other test, so a test
+    this says False for would fail, not pass silently, if it tried."""
+    return item.get_closest_marker("django_db") is not None or bool(
+        DATABASE_FIXTURES & set(getattr(item, "fixturenames", ()))
+    )
+
+
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """Mark the database-independent modules, and skip them when the run is the PostgreSQL pass. Browser tests are
-    also left to the SQLite pass: they prove markup, JavaScript-off behaviour and accessibility, which do not depend
-    on the database engine, and the service and view tests below them run on both engines. This keeps .ci/run
-    under 30 minutes; run them on PostgreSQL with PLEDGE_BROWSER_ON_POSTGRES=1."""
+    """The PostgreSQL pass runs only what can differ between database engines: tests that use the database.
+
+    Pure tests (the law, parsers, the estate generator, the matching engine, the connectors' own test databases,
+    Spark) never open Pledge's database and would only repeat themselves. Browser tests are also left to the SQLite
+    pass: they prove markup, JavaScript-off behaviour and accessibility, which do not depend on the database engine,
+    and the service and view tests below them run on both engines. This keeps .ci/run under 30 minutes; run the
+    browser tests on PostgreSQL with PLEDGE_BROWSER_ON_POSTGRES=1."""
     on_postgres = os.environ.get("DATABASE_URL", "").startswith(("postgres://", "postgresql://"))
     browsers_too = os.environ.get("PLEDGE_BROWSER_ON_POSTGRES") == "1"
     skip = pytest.mark.skip(reason="does not touch the database: it runs on the SQLite pass")
     skip_browser = pytest.mark.skip(reason="a browser test: it runs on the SQLite pass")
     for item in items:
         path = item.nodeid.split("::", 1)[0]
-        if path.startswith(DB_INDEPENDENT):
+        independent = path.startswith(DB_INDEPENDENT) or not uses_the_database(item)
+        if independent:
             item.add_marker(pytest.mark.db_independent)
-            if on_postgres:
-                item.add_marker(skip)
+        if on_postgres and independent:
+            item.add_marker(skip)
         elif on_postgres and not browsers_too and item.get_closest_marker("browser"):
             item.add_marker(skip_browser)
 
