@@ -56,7 +56,13 @@ def clean(
     if not findings:
         shutil.copyfile(source, target)
         return target
-    _fix(source, target, hidden_cells)
+    try:
+        _fix(source, target, hidden_cells)
+    except CannotClean:
+        raise
+    except Exception as error:  # noqa: BLE001 - a file the cleaners choke on needs a person, not a traceback
+        target.unlink(missing_ok=True)
+        raise CannotClean(f"Pledge could not clean this file ({type(error).__name__}): a person must fix it") from error
     remaining = scan_file(target)
     if remaining:
         raise LeaksRemain(target, remaining)

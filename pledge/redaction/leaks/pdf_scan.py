@@ -20,6 +20,7 @@ from pledge.redaction.leaks.findings import Collector, LeakKind, Severity
 from pledge.redaction.leaks.pdf_layout import page_layout
 from pledge.redaction.leaks.xmp import identifying_fields
 
+MAX_REVISIONS_READ = 10
 REVISION_END = re.compile(rb"startxref\s+\d+\s+%%EOF")
 SILENT_ANNOTATIONS = {"/Link", "/Popup"}
 INFO_KEYS = {"/Author": Severity.MEDIUM, "/Title": Severity.LOW, "/Subject": Severity.LOW, "/Keywords": Severity.LOW}
@@ -139,7 +140,9 @@ def _scan_history(data: bytes, reader: PdfReader, found: Collector) -> None:
         return
     final_lines = set(_lines(reader))
     removed: list[str] = []
-    for end in ends[expected - 1 : -1]:
+    # The most recent earlier revisions are the likeliest to differ from what is shown; a cap keeps a file saved
+    # hundreds of times from taking minutes.
+    for end in ends[expected - 1 : -1][-MAX_REVISIONS_READ:]:
         try:
             removed += [line for line in _lines(open_pdf(data[:end])) if line not in final_lines]
         except Exception:  # noqa: BLE001 - an unreadable old revision is still history; the finding stands

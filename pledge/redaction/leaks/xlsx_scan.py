@@ -17,6 +17,8 @@ from pledge.redaction.leaks.ooxml import NS, R_ID, Package, element_text, scan_m
 THREADED_NS = "http://schemas.microsoft.com/office/spreadsheetml/2018/threadedcomments"
 CELL_REF = re.compile(r"([A-Z]+)(\d+)")
 BUILT_IN_NAMES = ("_xlnm.",)
+S = f"{{{NS['s']}}}"
+CELL, VALUE, INLINE, FORMULA = f"{S}c", f"{S}v", f"{S}is", f"{S}f"
 
 
 @dataclass
@@ -137,12 +139,14 @@ def _read_cells(worksheet: ElementTree.Element, sheet: Sheet, shared: list[str])
         if _truthy(col.get("hidden")) or zero_width:
             sheet.hidden_columns.update(range(int(col.get("min", "1")), int(col.get("max", "1")) + 1))
     row_number = 0
-    for row in worksheet.findall("s:sheetData/s:row", NS):
+    for row in worksheet.iterfind(f"{S}sheetData/{S}row"):
         row_number = int(row.get("r", row_number + 1))
         if _truthy(row.get("hidden")) or (_tiny(row.get("ht"), 1.0) and _truthy(row.get("customHeight"))):
             sheet.hidden_rows.add(row_number)
         column = 0
-        for cell in row.findall("s:c", NS):
+        for cell in row:
+            if cell.tag != CELL:
+                continue
             match = CELL_REF.match(cell.get("r", ""))
             column = column_index(match.group(1)) if match else column + 1
             text = _cell_text(cell, shared)
@@ -151,16 +155,18 @@ def _read_cells(worksheet: ElementTree.Element, sheet: Sheet, shared: list[str])
 
 
 def _cell_text(cell: ElementTree.Element, shared: list[str]) -> str:
+    # Children are compared by tag rather than found by path: this runs once per cell of every sheet.
+    children = {child.tag: child for child in cell}
     kind = cell.get("t", "n")
     if kind == "inlineStr":
-        inline = cell.find("s:is", NS)
+        inline = children.get(INLINE)
         return element_text(inline) if inline is not None else ""
-    value = cell.find("s:v", NS)
+    value = children.get(VALUE)
     raw = (value.text or "") if value is not None else ""
     if kind == "s" and raw.isdigit():
         return shared[int(raw)] if int(raw) < len(shared) else ""
     if not raw:
-        formula = cell.find("s:f", NS)
+        formula = children.get(FORMULA)
         return (formula.text or "") if formula is not None else ""
     return raw
 

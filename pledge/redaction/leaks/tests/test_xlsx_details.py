@@ -78,3 +78,18 @@ def test_the_pivot_cache_finding_counts_the_cached_records(folder: Path) -> None
 def test_the_external_link_finding_quotes_the_linked_path(folder: Path) -> None:
     (finding,) = scan_file(build(case("external-link.xlsx"), folder))
     assert finding.excerpt.startswith("file:///\\\\hr-server")
+
+
+def test_a_strict_open_xml_workbook_is_checked_too(folder: Path) -> None:
+    import zipfile
+
+    source = build(case("hidden-sheet.xlsx"), folder)
+    strict = folder / "strict.xlsx"
+    with zipfile.ZipFile(source) as old, zipfile.ZipFile(strict, "w") as new:
+        for name in old.namelist():
+            data = old.read(name).replace(
+                b"http://schemas.openxmlformats.org/spreadsheetml/2006/main",
+                b"http://purl.oclc.org/ooxml/spreadsheetml/main",
+            )
+            new.writestr(name, data)
+    assert [finding.kind for finding in scan_file(strict)] == [LeakKind.HIDDEN_SHEET]
