@@ -4,6 +4,7 @@ from django.contrib.auth import login, logout
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
@@ -11,6 +12,7 @@ from pledge.core.audit import record
 from pledge.core.dashboard import dashboard_figures
 from pledge.core.forms import SignInForm
 from pledge.core.models import AuditAction, AuditEvent
+from pledge.core.panels import panels_for
 from pledge.core.permissions import require_permission, require_staff
 from pledge.core.roles import Permission
 from pledge.core.sessions import apply_session_lifetime, expire_login_cookies, send_login_cookie
@@ -47,7 +49,9 @@ def signed_out(request: HttpRequest) -> HttpResponse:
 
 @require_staff
 def dashboard(request: HttpRequest) -> HttpResponse:
-    return render(request, "core/dashboard.html", {"staff_section": "dashboard", "figures": dashboard_figures()})
+    panels = panels_for(role=getattr(request.user, "role", None), today=timezone.localdate())
+    context = {"staff_section": "dashboard", "figures": dashboard_figures(), "panels": panels}
+    return render(request, "core/dashboard.html", context)
 
 
 @require_permission(Permission.VIEW_AUDIT_LOG)
