@@ -122,8 +122,9 @@ def _has_gps(data: bytes) -> bool:
         return False
 
 
-def run(folder: Path) -> list[tuple[str, str, bool, str]]:
-    """Build every case and report (file, kind, found, cleaned) with cleaned "yes", "no" or "n/a"."""
+def run(folder: Path) -> tuple[list[tuple[str, str, bool, str]], list[tuple[str, int]]]:
+    """Build every case: (file, kind, found, cleaned) per leaky or uncheckable case, with cleaned "yes", "no" or
+    "refused"; and (file, number of findings) per clean file."""
     from pledge.redaction.leaks.clean import CannotClean, LeaksRemain, clean
     from pledge.redaction.leaks.scan import scan_file
 
@@ -137,25 +138,28 @@ def run(folder: Path) -> list[tuple[str, str, bool, str]]:
         except LeaksRemain:
             outcome = "no"
         except CannotClean:
-            outcome = "n/a (blocked)"
+            outcome = "refused (release stays blocked)"
         rows.append((case.name, case.kind.label, found, outcome))
+    clean_rows = []
     for name, builder in CLEAN:
         builder(folder / name)
-        findings = scan_file(folder / name)
-        rows.append((name, "clean file", not findings, "false findings: " + str(len(findings))))
-    return rows
+        clean_rows.append((name, len(scan_file(folder / name))))
+    return rows, clean_rows
 
 
 def main(argv: list[str]) -> int:
-    """Print the corpus results as a Markdown table."""
+    """Print the corpus results as Markdown tables; exit 1 if any leak is missed or survives, or a clean file is
+    flagged."""
     folder = Path(argv[0]) if argv else Path(tempfile.mkdtemp(prefix="pledge-leaks-"))
     folder.mkdir(parents=True, exist_ok=True)
+    rows, clean_rows = run(folder)
     lines = ["| file | kind | found | cleaned |", "|---|---|---|---|"]
-    lines += [
-        f"| {name} | {kind} | {'yes' if found else 'NO'} | {cleaned} |" for name, kind, found, cleaned in run(folder)
-    ]
+    lines += [f"| {name} | {kind} | {'yes' if found else 'NO'} | {cleaned} |" for name, kind, found, cleaned in rows]
+    lines += ["", "| ordinary file | findings |", "|---|---|"]
+    lines += [f"| {name} | {count} |" for name, count in clean_rows]
     sys.stdout.write("\n".join(lines) + "\n")
-    return 0
+    failed = any(not found or cleaned == "no" for _, _, found, cleaned in rows) or any(n for _, n in clean_rows)
+    return 1 if failed else 0
 
 
 if __name__ == "__main__":

@@ -59,3 +59,19 @@ def test_the_cleaned_document_keeps_its_visible_text(folder: Path, tmp_path: Pat
         "Anyshire Council has searched its records.",
         "Your file is enclosed. ",
     ]
+
+
+def test_a_file_embedded_in_a_word_document_is_left_for_a_person(folder: Path, tmp_path: Path) -> None:
+    import zipfile
+
+    from pledge.redaction.leaks import LeaksRemain
+
+    docx.Document().save(str(folder / "embedded.docx"))
+    with zipfile.ZipFile(folder / "embedded.docx", "a") as archive:
+        archive.writestr("word/embeddings/Microsoft_Excel_Worksheet.xlsx", b"PK")
+    (finding,) = scan_file(folder / "embedded.docx")
+    assert finding.kind is LeakKind.EMBEDDED_FILE
+    assert not finding.auto_fixable
+    with pytest.raises(LeaksRemain) as remain:
+        clean(folder / "embedded.docx", out_dir=tmp_path)
+    assert [left.kind for left in remain.value.findings] == [LeakKind.EMBEDDED_FILE]
