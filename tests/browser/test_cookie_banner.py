@@ -4,6 +4,7 @@ a confirmation with Hide, the choice kept for a year and changeable on the cooki
 import time
 
 import pytest
+from django.urls import get_resolver
 from playwright.sync_api import Page
 
 from pledge.cookies.demo import load_demo
@@ -16,6 +17,7 @@ YEAR = 365 * 24 * 3600
 
 @pytest.fixture
 def register(transactional_db) -> None:
+    assert get_resolver().url_patterns  # import every URL module now, not inside the first page load's timeout
     load_demo()
 
 

@@ -4,6 +4,7 @@
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
+from django.urls import get_resolver
 from playwright.sync_api import Page, Route
 
 from pledge.cookies.demo import load_demo
@@ -22,6 +23,7 @@ PAGES = ["/", "/accessibility/", "/cookies/", "/cookies/embedded-content/", "/co
 
 @pytest.fixture
 def register(transactional_db, settings) -> None:
+    assert get_resolver().url_patterns  # import every URL module now, not inside the first page load's timeout
     settings.PLEDGE_ANALYTICS_MEASUREMENT_ID = "G-ANYSHIRE00"
     load_demo()
 

@@ -3,6 +3,7 @@ its real expiry, and no value holds personal data (P093, P095, P098). And it doe
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.urls import get_resolver
 
 from pledge.cookies.demo import load_demo
 from pledge.cookies.models import CookieItem
@@ -13,6 +14,7 @@ pytestmark = pytest.mark.browser
 
 @pytest.fixture
 def register(transactional_db, settings) -> None:
+    assert get_resolver().url_patterns  # import every URL module now, not inside the first page load's timeout
     settings.PLEDGE_ANALYTICS_MEASUREMENT_ID = "G-ANYSHIRE00"
     load_demo()
 
