@@ -211,3 +211,12 @@ def scan_media_and_embeddings(package: Package, found: Collector) -> None:
                 quote=posixpath.basename(name),
                 auto_fixable=lower.startswith("xl/"),
             )
+        elif lower.endswith("vbaproject.bin"):
+            # Flattening a workbook leaves macros behind; a Word document's macros need a person (and a .docx name).
+            found.add(
+                LeakKind.EMBEDDED_FILE,
+                name,
+                "a macro (VBA) project is stored, and macros can hold data",
+                severity=Severity.MEDIUM,
+                auto_fixable=lower.startswith("xl/"),
+            )

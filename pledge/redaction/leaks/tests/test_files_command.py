@@ -82,6 +82,16 @@ def test_two_files_with_the_same_name_get_separate_clean_copies(folder: Path, tm
     assert (tmp_path / "out" / "2" / "hidden-sheet.xlsx").exists()
 
 
+def test_unhide_keeps_hidden_rows_in_the_clean_copy(folder: Path, tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    build(next(case for case in LEAKY if case.name == "hidden-rows.xlsx"), folder)
+    status, _ = scan(str(folder), "--clean", str(tmp_path / "out"), "--unhide")
+    rows = list(load_workbook(tmp_path / "out" / "hidden-rows.xlsx").active.iter_rows(values_only=True))
+    assert status == 0
+    assert ("Peter Sample (complainant)", 1) in rows
+
+
 @pytest.mark.skipif(not apps.is_installed("pledge.redaction"), reason="pledge.redaction is not in INSTALLED_APPS yet")
 def test_the_pledge_command_returns_the_exit_status(folder: Path) -> None:
     from pledge.cli import main

@@ -93,3 +93,14 @@ def test_a_strict_open_xml_workbook_is_checked_too(folder: Path) -> None:
             )
             new.writestr(name, data)
     assert [finding.kind for finding in scan_file(strict)] == [LeakKind.HIDDEN_SHEET]
+
+
+def test_a_macro_project_is_reported_and_flattened_away(folder: Path, tmp_path: Path) -> None:
+    import zipfile
+
+    source = build(case("hidden-sheet.xlsx"), folder)
+    with zipfile.ZipFile(source, "a") as archive:
+        archive.writestr("xl/vbaProject.bin", b"\xd0\xcf\x11\xe0 macros")
+    kinds = {finding.kind for finding in scan_file(source)}
+    assert kinds == {LeakKind.HIDDEN_SHEET, LeakKind.EMBEDDED_FILE}
+    assert scan_file(clean(source, out_dir=tmp_path)) == []
