@@ -10,6 +10,7 @@ passed in.
 from collections.abc import Iterable
 from typing import Any
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
@@ -77,15 +78,18 @@ def context_for_case(*, case: Case, staff_names: Iterable[str] = ()) -> Redactio
         PersonIdentity(names=(user.get_full_name(),), emails=(user.email,) if user.email else ())
         for user in get_user_model().objects.filter(is_active=True).exclude(first_name="")
     ]
-    staff += [PersonIdentity(names=(name,)) for name in staff_names]
+    extra = [*staff_names, *getattr(settings, "PLEDGE_REDACTION_STAFF_NAMES", ())]
+    staff += [PersonIdentity(names=(name,)) for name in extra]
     requester = PersonIdentity(
         names=tuple(dict.fromkeys(n for n in names if n)), identifiers=tuple(i for i in identifiers if i)
     )
     return RedactionContext(requester=requester, staff=tuple(staff))
 
 
-def add_document(*, case: Case, title: str, text: str, kind: DocumentKind | str, actor: Any) -> Document:
-    """Add a document's text to a case's response and scan it at once."""
+def add_document(
+    *, case: Case, title: str, text: str, kind: DocumentKind | str, actor: Any, staff_names: Iterable[str] = ()
+) -> Document:
+    """Add a document's text to a case's response and scan it at once (``staff_names`` add to the directory)."""
     with transaction.atomic():
         document = Document.objects.create(case=case, title=title, text=text, kind=kind)
         record(
@@ -95,7 +99,7 @@ def add_document(*, case: Case, title: str, text: str, kind: DocumentKind | str,
             object_ref=str(document.pk),
             summary=f"Document added to case {case.reference} for redaction review",
         )
-        scan_document(document=document, actor=actor)
+        scan_document(document=document, actor=actor, context=context_for_case(case=case, staff_names=staff_names))
     return document
 
 
