@@ -13,6 +13,7 @@ from django import forms
 from django.utils import timezone
 
 from pledge.casework.models import Case
+from pledge.consent.models import ConsentPurpose, PurposeKind
 from pledge.consent.services import ConsentRefused, subject_for_email
 from pledge.disclosures.models import (
     Art9Choice,
@@ -165,7 +166,12 @@ class DisclosureForm(forms.Form):
         widget=forms.RadioSelect,
         error_messages={"required": "Select the legal route for the disclosure"},
     )
-    consent_purpose = _line("Consent purpose", hint="Consent route: the ledger's sharing purpose, like sharing:gp.")
+    consent_purpose = forms.ChoiceField(
+        label="Consent purpose",
+        required=False,
+        choices=[],
+        help_text="Consent route: the consent ledger's purpose for sharing with this recipient.",
+    )
     gateway_statute = _line("Statute", hint="Legal gateway: for example, Children Act 1989.")
     gateway_section = _line("Section", hint="For example, s.47.", max_length=100)
     exemption = _choice("Schedule 2 exemption", ExemptionChoice.choices)
@@ -200,6 +206,14 @@ class DisclosureForm(forms.Form):
         error_messages={"invalid": "Number of records must be a whole number, like 4500"},
     )
     bulk_on = _date("Date of the upload")
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        purposes = ConsentPurpose.objects.filter(kind=PurposeKind.SHARING).order_by("recipient", "slug")
+        choice = self.fields["consent_purpose"]
+        choice.choices = [("", "Not on the consent route")] + [  # type: ignore[attr-defined]
+            (p.slug, f"{p.name} ({p.recipient})") for p in purposes
+        ]
 
     def sections(self) -> list[tuple[str, list[forms.BoundField]]]:
         """The fields under their headings, for the template."""

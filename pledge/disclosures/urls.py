@@ -7,6 +7,7 @@ app_name = "disclosures"
 urlpatterns = [
     path("", views.log, name="log"),
     path("new/", views.new, name="new"),
+    path("recipients/", views.recipients, name="recipients"),
     path("recipients/<slug:slug>/checks/", views.checks, name="checks"),
     path("<str:reference>/", views.detail, name="detail"),
     path("<str:reference>/approve/", views.approve, name="approve"),

@@ -30,7 +30,7 @@ from pledge.disclosures.forms import (
 from pledge.disclosures.models import Disclosure, Kind, Status
 from pledge.disclosures.page import summary_rows
 from pledge.law.disclosure import needs_tell_step, past_retrospective_window, retrospective_deadline
-from pledge.register.models import Recipient
+from pledge.register.models import Recipient, RecipientKind
 
 SECTION = "disclosures"
 FIELD_FOR = {"decision": None, "amend": None}
@@ -233,6 +233,17 @@ def order(request: HttpRequest, reference: str) -> HttpResponse:
     response = HttpResponse(body, content_type=mimetypes.guess_type(f"x{suffix}")[0] or "application/octet-stream")
     response["Content-Disposition"] = f'attachment; filename="{entry.reference}-court-order{suffix}"'
     return response
+
+
+@require_permission(Permission.VIEW_DISCLOSURES)
+def recipients(request: HttpRequest) -> HttpResponse:
+    """Each outside recipient in the register with its due-diligence status (P116): blocked ones first."""
+    rows = [
+        (recipient, services.due_diligence_problem_for(recipient))
+        for recipient in Recipient.objects.exclude(kind=RecipientKind.INTERNAL).select_related("due_diligence")
+    ]
+    rows.sort(key=lambda row: (row[1] is None, row[0].name))
+    return render(request, "disclosures/recipients.html", {"staff_section": SECTION, "rows": rows})
 
 
 @require_permission(Permission.APPROVE_DISCLOSURES)

@@ -139,3 +139,14 @@ def test_the_checks_page_records_a_recipients_checks(unchecked, client_as) -> No
     data = {"agreement": "yes", "security_assurance": "yes", "contract": "no", "review_on": "1/6/2027"}
     client.post(url, data)
     assert "incomplete: contract" in client.get(url).content.decode()
+
+
+def test_the_recipients_page_shows_which_are_blocked(police, unchecked, client_as) -> None:
+    page = client_as(Role.AUDITOR).get(reverse("disclosures:recipients")).content.decode()
+    assert page.index("Anyshire Leisure Trust") < page.index("Anyshire Constabulary")
+    assert "no due-diligence checks" in page and "Complete" in page
+
+
+def test_the_consent_route_offers_the_ledgers_sharing_purposes(sharing_consent, client_as) -> None:
+    page = client_as(Role.CASEWORKER).get(reverse("disclosures:new")).content.decode()
+    assert 'value="sharing:leisure-referrals"' in page and "Referrals to Anyshire Leisure Trust" in page

@@ -20,6 +20,7 @@ PAGES = [
     ("tell", True, "get", Permission.LOG_DISCLOSURES),
     ("letter", True, "get", Permission.LOG_DISCLOSURES),
     ("order", True, "get", Permission.VIEW_DISCLOSURES),
+    ("recipients", False, "get", Permission.VIEW_DISCLOSURES),
     ("checks", False, "get", Permission.APPROVE_DISCLOSURES),
     ("checks", False, "post", Permission.APPROVE_DISCLOSURES),
 ]
