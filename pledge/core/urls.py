@@ -10,4 +10,5 @@ urlpatterns = [
     path("sign-out/", views.sign_out, name="logout"),
     path("signed-out/", views.signed_out, name="signed_out"),
     path("audit/", views.audit_log, name="audit_log"),
+    path("governance/", views.governance, name="governance"),
 ]

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 from pledge.core.audit import record
 from pledge.core.dashboard import dashboard_figures
 from pledge.core.forms import SignInForm
+from pledge.core.governance import sections_for
 from pledge.core.models import AuditAction, AuditEvent
 from pledge.core.panels import panels_for
 from pledge.core.permissions import require_permission, require_staff
@@ -52,6 +53,12 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     panels = panels_for(role=getattr(request.user, "role", None), today=timezone.localdate())
     context = {"staff_section": "dashboard", "figures": dashboard_figures(), "panels": panels}
     return render(request, "core/dashboard.html", context)
+
+
+@require_staff
+def governance(request: HttpRequest) -> HttpResponse:
+    sections = sections_for(getattr(request.user, "role", None))
+    return render(request, "core/governance.html", {"staff_section": "governance", "sections": sections})
 
 
 @require_permission(Permission.VIEW_AUDIT_LOG)
