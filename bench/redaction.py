@@ -1,6 +1,6 @@
 """Benchmark: the redaction detector on a labelled synthetic set of council case notes.
 
-Run: `.venv/bin/python bench/redaction.py [--notes 2000] [--seed 8] [--processes 2] [--ner]`.
+Run: `.venv/bin/python bench/redaction.py [--notes 2000] [--seed 8] [--processes 2] [--ner] [--bare-share 0.3]`.
 
 Generates ``--notes`` notes (``pledge.redaction.corpus.generate_notes``), runs ``detect`` on each with the note's
 case context (requester's identity records and the staff directory), and prints recall and precision per entity
@@ -59,9 +59,10 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=8)
     parser.add_argument("--processes", type=int, default=2)
     parser.add_argument("--ner", action="store_true")
+    parser.add_argument("--bare-share", type=float, default=0.0, help="third parties first named with no context")
     args = parser.parse_args()
 
-    notes = generate_notes(count=args.notes, seed=args.seed)
+    notes = generate_notes(count=args.notes, seed=args.seed, bare_share=args.bare_share)
     analyzer_for((), args.ner)
     scores = Scores()
     started = time.perf_counter()
@@ -69,7 +70,10 @@ def main() -> None:
         score_note(scores, note, detect(note.text, context=note.context, use_installed_ner=args.ner))
     single = scores.characters / (time.perf_counter() - started)
 
-    say(f"{scores.notes} notes, {scores.characters:,} characters, seed {args.seed}")
+    say(
+        f"{scores.notes} notes, {scores.characters:,} characters, seed {args.seed}, bare share {args.bare_share}, "
+        f"NER model {'on' if args.ner else 'off'}"
+    )
     say(f"{'entity':<32}{'gold':>7}{'recall':>9}{'predicted':>11}{'precision':>11}")
     for key in [*(e.value for e in EntityType), THIRD_PARTY_NAMES, IDENTIFIERS]:
         if scores.gold[key] or scores.predicted[key]:

@@ -9,6 +9,7 @@ name pools and its reserved identifier ranges (999 NHS numbers, drama phone numb
 """
 
 import random
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from pledge.discovery.estate import identifiers as ids
@@ -157,14 +158,17 @@ def _person(rng: random.Random, role: PersonRole, *, held_out: bool) -> _Person:
     return _Person(given=given, family=family, title=title, role=role)
 
 
-def generate_notes(*, count: int, seed: int = 8) -> list[LabelledNote]:
-    """``count`` labelled case notes; the same seed always gives the same notes."""
+def generate_notes(*, count: int, seed: int = 8, bare_share: float = 0.0) -> list[LabelledNote]:
+    """``count`` labelled case notes; the same seed always gives the same notes. ``bare_share`` of third parties are
+    first named with no title or relationship word near them ("At the door was Zofia Kowalczyk"), the hardest case
+    for rules (a separate random stream, so the notes are otherwise the same)."""
     rng = random.Random(seed)
+    bare = random.Random(seed + 1)
     counters = _Counters(rng)
-    return [_note(rng, counters, index) for index in range(count)]
+    return [_note(rng, counters, index, lambda: bare.random() < bare_share) for index in range(count)]
 
 
-def _note(rng: random.Random, counters: _Counters, index: int) -> LabelledNote:
+def _note(rng: random.Random, counters: _Counters, index: int, is_bare: Callable[[], bool]) -> LabelledNote:
     requester = _person(rng, PersonRole.REQUESTER, held_out=False)
     requester.ids = _identifiers(rng, counters, full=True)
     others = []
@@ -185,7 +189,7 @@ def _note(rng: random.Random, counters: _Counters, index: int) -> LabelledNote:
             _Person(given=given, family=family, title="", role=PersonRole.STAFF, relation=rng.choice(ROLES_OF_STAFF))
         )
     writer = _Writer()
-    _write(writer, rng, requester, others, staff, index)
+    _write(writer, rng, requester, others, staff, index, is_bare)
     context = RedactionContext(
         requester=PersonIdentity(
             names=(requester.full,), identifiers=tuple(requester.ids.values()), titles=(requester.title,)
@@ -268,7 +272,13 @@ def _distractor(writer: _Writer, rng: random.Random, index: int) -> None:
 
 
 def _write(
-    writer: _Writer, rng: random.Random, requester: _Person, others: list[_Person], staff: list[_Person], index: int
+    writer: _Writer,
+    rng: random.Random,
+    requester: _Person,
+    others: list[_Person],
+    staff: list[_Person],
+    index: int,
+    is_bare: Callable[[], bool],
 ) -> None:
     lead = staff[0]
     writer.say(f"Home visit by {lead.relation} ")
@@ -281,7 +291,11 @@ def _write(
     for other in others:
         pronoun = "Her" if requester.title != "Mr" else "His"
         form = rng.randrange(4)
-        if form < 2:
+        if is_bare():
+            writer.say("At the door was ")
+            _name(writer, other, rng, first=True)
+            writer.say("; ")
+        elif form < 2:
             writer.say(f"{pronoun} {other.relation} ")
             _name(writer, other, rng, first=True)
             writer.say(" was mentioned; ")

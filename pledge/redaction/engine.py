@@ -112,9 +112,14 @@ def _why_found(result: RecognizerResult) -> str:
     return RECOGNISER_REASONS.get(name, "found by " + (name or "a rule"))
 
 
+def _from_model(result: RecognizerResult) -> bool:
+    return (result.recognition_metadata or {}).get(RecognizerResult.RECOGNIZER_NAME_KEY) == "SpacyRecognizer"
+
+
 def _longest_first(results: list[RecognizerResult]) -> list[RecognizerResult]:
-    """Non-overlapping findings: longer spans first, then higher scores; in text order."""
-    ranked = sorted(results, key=lambda r: (-(r.end - r.start), -r.score, r.start))
+    """Non-overlapping findings: rules before the optional model (its names swallow postcodes and phone numbers),
+    then longer spans, then higher scores; in text order."""
+    ranked = sorted(results, key=lambda r: (_from_model(r), -(r.end - r.start), -r.score, r.start))
     taken: list[RecognizerResult] = []
     for result in ranked:
         if all(result.end <= other.start or result.start >= other.end for other in taken):
