@@ -47,6 +47,7 @@ STAFF_PAGES = {
     "/staff/notices/council-tax/": "Privacy notice: Council tax",
     "/staff/notices/audit/": "Audit a privacy notice",
     "/staff/audit/": "Audit log",
+    "/staff/governance/": "Governance",
     "/staff/register/controllers/": "Controllers",
     "/staff/register/controllers/testshire-council/edit/": "Change Testshire Council",
     "/staff/enquiries/": "Enquiries to the Data Protection Officer",
