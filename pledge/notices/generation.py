@@ -165,7 +165,13 @@ def _activity(activity: ProcessingActivity) -> dict[str, Any]:
         "provision_code": activity.provision_requirement,
         "provision_consequences": activity.provision_consequences,
         "recipients": [
-            {"name": r.name, "kind": r.get_kind_display(), "description": r.description} for r in recipients
+            {
+                "name": r.name,
+                "kind": r.get_kind_display(),
+                "description": r.description,
+                "opt_out_contact": r.opt_out_contact if r.contacts_residents else "",
+            }
+            for r in recipients
         ],
         "sharing_agreements": [a.title for a in activity.sharing_agreements.all()],
         "transfers": [

@@ -247,6 +247,13 @@ def _sharing(a: dict[str, Any]) -> list[Block]:
                 ]
             ),
         ]
+    contacting = [r for r in a["recipients"] if r.get("opt_out_contact")]
+    if contacting:
+        # P083: a partner that may contact residents itself is named with its own opt-out route.
+        blocks.append(
+            _p("These partners and providers may contact you themselves. To stop their messages, contact them:")
+        )
+        blocks.append(_ul([f"{r['name']}: {r['opt_out_contact']}" for r in contacting]))
     if a["sharing_agreements"]:
         blocks.append(_p(f"Information-sharing agreements: {', '.join(a['sharing_agreements'])}."))
     if a["transfers"]:

@@ -46,6 +46,10 @@ def check_recipient(recipient: Mapping[str, Any], *, today: date, adequacy: dict
         end = recipient.get("contract_end")
         if isinstance(end, date) and end < today:
             findings.append(Finding("contract_end", f"processor contract expired on {end.isoformat()}"))
+    if recipient.get("contacts_residents") and not str(recipient.get("opt_out_contact") or "").strip():
+        findings.append(
+            Finding("opt_out_contact", "a recipient that contacts residents needs the opt-out contact for the notice")
+        )
     findings.extend(_transfer_findings(recipient, today=today, adequacy=adequacy))
     return findings
 

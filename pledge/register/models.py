@@ -85,6 +85,9 @@ class Recipient(models.Model):
     # A transfer without an Art 46 safeguard stays blocked until the ICO's advice is on record (P024).
     ico_advice_reference = models.CharField(max_length=100, blank=True)
     ico_advice_on = models.DateField(null=True, blank=True)
+    # A partner or commissioned provider that may itself contact residents; the notice gives its opt-out route (P083).
+    contacts_residents = models.BooleanField(default=False)
+    opt_out_contact = models.CharField(max_length=300, blank=True)
 
     class Meta:
         ordering = ["name"]

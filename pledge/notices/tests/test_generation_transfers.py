@@ -41,6 +41,11 @@ def test_it_lists_each_recipient_abroad_with_its_country_and_mechanism() -> None
 
 def test_it_names_every_recipient_whether_or_not_abroad() -> None:
     assert activity("council-tax-billing")["recipients"] == [
-        {"name": "Department for Work and Pensions", "kind": "Other public body", "description": ""},
-        {"name": "Example Mailing Ltd", "kind": "Processor acting for us", "description": ""},
+        {
+            "name": "Department for Work and Pensions",
+            "kind": "Other public body",
+            "description": "",
+            "opt_out_contact": "",
+        },
+        {"name": "Example Mailing Ltd", "kind": "Processor acting for us", "description": "", "opt_out_contact": ""},
     ]

@@ -90,6 +90,8 @@ ENTITIES: dict[str, tuple[Field, ...]] = {
         Field("transfer_risk_assessment", Kind.STR),
         Field("ico_advice_reference", Kind.STR, help="ICO advice on a transfer without an Art 46 safeguard"),
         Field("ico_advice_on", Kind.DATE),
+        Field("contacts_residents", Kind.BOOL, help="the recipient may contact residents itself (P083)"),
+        Field("opt_out_contact", Kind.STR, help="how a resident opts out of the recipient's own messages"),
     ),
     "systems": (
         Field("slug", Kind.STR, True),
