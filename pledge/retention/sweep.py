@@ -41,6 +41,7 @@ from pledge.retention.services import HoldMatcher, hold_matchers
 logger = logging.getLogger(__name__)
 Progress = Callable[[DisposalRun], None]
 READ_BATCH = 5000
+DUE_CACHE_SIZE = 100_000
 PROGRESS_EVERY = 50_000  # records between progress saves: often enough to watch, rare enough to cost nothing
 # A register trigger that counts from a year end (when the register offers one) -> the law module's anchor.
 ANCHORS = {"end_of_financial_year": END_OF_FINANCIAL_YEAR, "end_of_tax_year": END_OF_TAX_YEAR}
@@ -83,18 +84,31 @@ class TableSweep:
     oldest: date | None = None
     held_by: Counter[int] = field(default_factory=Counter)
     in_hand_seen: int = 0
+    # Trigger value as the system holds it -> due date: a table's dates repeat (days, not seconds), so most records
+    # cost one dict lookup; capped so a column of timestamps cannot grow it without bound.
+    _due_cache: dict[Any, date | None] = field(default_factory=dict)
 
-    def take(self, record: SourceRecord) -> None:
+    def due_on(self, value: Any) -> date | None:
+        try:
+            return self._due_cache[value]
+        except (KeyError, TypeError):
+            pass
         rule = self.rule
-        if rule.action == RetentionAction.ANONYMISE and not record.identity:
-            return  # anonymised already: nothing personal left to dispose of
-        due_on = disposal_due(
-            trigger_date=parse_trigger_date(record.columns.get(self.table.trigger_column)),
+        due = disposal_due(
+            trigger_date=parse_trigger_date(value),
             years=rule.years,
             months=rule.months,
             days=rule.days,
             anchor=ANCHORS.get(rule.trigger, ""),
         )
+        if len(self._due_cache) < DUE_CACHE_SIZE and isinstance(value, str | date | None):
+            self._due_cache[value] = due
+        return due
+
+    def take(self, record: SourceRecord) -> None:
+        if self.rule.action == RetentionAction.ANONYMISE and not record.identity:
+            return  # anonymised already: nothing personal left to dispose of
+        due_on = self.due_on(record.columns.get(self.table.trigger_column))
         if due_on is None or due_on > self.facts.today:
             return
         ref = str(record.ref)
