@@ -7,6 +7,8 @@
 * Right before each message the membership, the suppression list and the consent ledger (``may_send``) are read
   again, so an unsubscribe or an objection made while a send is running stops the very next message (P086; PECR
   reg 22; Art 21(3)). A service issue still reaches someone who opted out of promotional messages (P082).
+* Messages go over ``PLEDGE_NEWSLETTER_CONNECTIONS`` SMTP connections side by side (threads that only send; the
+  database work stays in the worker's own thread), sharing one rate limit.
 * One worker at a time holds a send (``lease_until``); a run stops after ``PLEDGE_NEWSLETTER_TASK_SECONDS`` and
   queues its own continuation, so a long send never blocks the worker's other jobs.
 """
@@ -14,6 +16,7 @@
 import enum
 import logging
 import smtplib
+import threading
 import time
 from collections.abc import Callable
 from datetime import timedelta
@@ -53,25 +56,33 @@ def batch_size() -> int:
     return int(getattr(settings, "PLEDGE_NEWSLETTER_BATCH_SIZE", 100))
 
 
+def connections() -> int:
+    """SMTP connections used side by side (``PLEDGE_NEWSLETTER_CONNECTIONS``, default 4)."""
+    return max(1, int(getattr(settings, "PLEDGE_NEWSLETTER_CONNECTIONS", 4)))
+
+
 def task_seconds() -> float:
     return float(getattr(settings, "PLEDGE_NEWSLETTER_TASK_SECONDS", 60))
 
 
 class RateLimiter:
-    """Spaces messages evenly at ``rate`` per second (0: no limit)."""
+    """Spaces messages evenly at ``rate`` per second (0: no limit), across all of a send's connections."""
 
     def __init__(self, rate: float, clock: Callable[[], float] = time.monotonic) -> None:
         self.interval = 1 / rate if rate > 0 else 0.0
         self.clock = clock
         self.next_at = clock()
+        self.lock = threading.Lock()
 
     def wait(self) -> None:
         if not self.interval:
             return
-        now = self.clock()
-        if now < self.next_at:
-            time.sleep(self.next_at - now)
-        self.next_at = max(now, self.next_at) + self.interval
+        with self.lock:
+            now = self.clock()
+            slot = max(now, self.next_at)
+            self.next_at = slot + self.interval
+        if slot > now:
+            time.sleep(slot - now)
 
 
 def _acquire(send_id: int) -> bool:
@@ -151,40 +162,74 @@ def _eligible(rows: list[Delivery], send: Send) -> set[int]:
     }
 
 
-def _deliver_batch(send: Send, ids: list[int], template: IssueTemplate, limiter: RateLimiter, connection: Any) -> None:
+class _Lane:
+    """One SMTP connection and the messages it sends in a batch; several lanes hide the mail server's round trips."""
+
+    def __init__(self, connection: Any) -> None:
+        self.connection = connection
+        self.sent: list[int] = []
+        self.failed: list[int] = []
+        self.in_flight: int | None = None
+        self.error: BaseException | None = None
+
+    def send(self, send_id: int, messages: list[tuple[int, Any]], limiter: "RateLimiter") -> None:
+        try:
+            for pk, message in messages:
+                message.connection = self.connection
+                limiter.wait()
+                self.in_flight = pk
+                try:
+                    message.send()
+                except (smtplib.SMTPRecipientsRefused, smtplib.SMTPDataError, smtplib.SMTPSenderRefused) as refused:
+                    logger.warning("Newsletter send %s: delivery %s refused (%s)", send_id, pk, type(refused).__name__)
+                    self.failed.append(pk)
+                else:
+                    self.sent.append(pk)
+                self.in_flight = None
+        except Exception as error:  # the mail server went away: the batch's bookkeeping below decides what happens
+            self.error = error
+
+
+def _deliver_batch(
+    send: Send, ids: list[int], template: IssueTemplate, limiter: RateLimiter, lanes: list[_Lane]
+) -> None:
     rows = list(Delivery.objects.filter(pk__in=ids).select_related("subscription").order_by("id"))
     eligible = _eligible(rows, send)
-    outcome: dict[str, list[int]] = {
-        state: [] for state in (DeliveryState.SENT, DeliveryState.SKIPPED, DeliveryState.FAILED)
-    }
-    in_flight = None
-    try:
-        for row in rows:
-            if row.pk not in eligible or row.subscription is None:
-                outcome[DeliveryState.SKIPPED].append(row.pk)
-                continue
-            message = template.message_for(
+    skipped = [row.pk for row in rows if row.pk not in eligible or row.subscription is None]
+    messages = [
+        (
+            row.pk,
+            template.message_for(
                 subscription=row.subscription,
                 email=open_address(row.subscription.email_sealed),
                 message_id=message_id(send_id=send.pk, delivery_id=row.pk),
-            )
-            message.connection = connection
-            limiter.wait()
-            in_flight = row.pk
-            try:
-                message.send()
-            except (smtplib.SMTPRecipientsRefused, smtplib.SMTPDataError, smtplib.SMTPSenderRefused) as refused:
-                logger.warning("Newsletter send %s: delivery %s refused (%s)", send.pk, row.pk, type(refused).__name__)
-                outcome[DeliveryState.FAILED].append(row.pk)
-            else:
-                outcome[DeliveryState.SENT].append(row.pk)
-            in_flight = None
-    finally:
-        # On an unexpected error (the mail server went away), what went is recorded, what was never tried goes back
-        # to the queue, and only the message in flight stays claimed (interrupted on the next run).
-        handled = {pk for done in outcome.values() for pk in done}
-        untried = [row.pk for row in rows if row.pk not in handled and row.pk != in_flight]
-        _record(send, outcome, untried)
+            ),
+        )
+        for row in rows
+        if row.pk in eligible and row.subscription is not None
+    ]
+    for lane in lanes:
+        lane.sent, lane.failed, lane.in_flight, lane.error = [], [], None, None
+    threads = [
+        threading.Thread(target=lane.send, args=(send.pk, messages[i :: len(lanes)], limiter), daemon=True)
+        for i, lane in enumerate(lanes)
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    # What went is recorded, what was never tried goes back to the queue, and a message in flight when its connection
+    # failed stays claimed (interrupted on the next run: it may have gone).
+    outcome: dict[str, list[int]] = {
+        DeliveryState.SENT: [pk for lane in lanes for pk in lane.sent],
+        DeliveryState.SKIPPED: skipped,
+        DeliveryState.FAILED: [pk for lane in lanes for pk in lane.failed],
+    }
+    handled = {pk for done in outcome.values() for pk in done} | {lane.in_flight for lane in lanes if lane.error}
+    _record(send, outcome, [row.pk for row in rows if row.pk not in handled])
+    errors = [lane.error for lane in lanes if lane.error]
+    if errors:
+        raise errors[0]
 
 
 def _record(send: Send, outcome: dict[str, list[int]], untried: list[int]) -> None:
@@ -224,11 +269,15 @@ def deliver(*, send_id: int, seconds: float | None = None) -> Run:
     template = issue_template(send.issue)
     limiter = RateLimiter(rate_per_second())
     deadline = time.monotonic() + (task_seconds() if seconds is None else seconds)
-    with get_connection() as connection:
+    lanes = [_Lane(get_connection()) for _ in range(connections())]
+    try:
         while ids := _claim(send):
-            _deliver_batch(send, ids, template, limiter, connection)
+            _deliver_batch(send, ids, template, limiter, lanes)
             if time.monotonic() >= deadline:
                 Send.objects.filter(pk=send.pk).update(lease_until=None)
                 return Run.MORE
+    finally:
+        for lane in lanes:
+            lane.connection.close()
     _finish(send)
     return Run.FINISHED
