@@ -1,3 +1,5 @@
+import logging
+
 from django.apps import AppConfig
 
 
@@ -5,3 +7,8 @@ class RedactionConfig(AppConfig):
     name = "pledge.redaction"
     label = "redaction"
     verbose_name = "Redaction"
+
+    def ready(self) -> None:
+        # Presidio logs every recogniser it loads, and its device, at INFO: noise in every command's output.
+        logging.getLogger("presidio-analyzer").setLevel(logging.WARNING)
+        logging.getLogger("presidio-anonymizer").setLevel(logging.WARNING)
