@@ -27,7 +27,8 @@ def cookie_banner(context: template.Context) -> SafeString:
         return SafeString("")
     state = consent_state(request)
     confirmed = request.GET.get("cookies", "")
-    if confirmed not in {"accepted", "rejected"}:
+    if confirmed not in {"accepted", "rejected"} or state.banner_needed:
+        # No confirmation unless the choice was really kept: with cookies blocked the question is asked again.
         confirmed = ""
     if not state.banner_needed and not confirmed:
         return SafeString("")
