@@ -35,7 +35,9 @@ def redact_text(text: str, cuts: Iterable[Cut]) -> str:
     merged = _merge(cuts, len(text))
     if not merged:
         return text
-    results = [RecognizerResult(entity_type=f"CUT_{i}", start=c.start, end=c.end, score=1.0) for i, c in enumerate(merged)]
+    results = [
+        RecognizerResult(entity_type=f"CUT_{i}", start=c.start, end=c.end, score=1.0) for i, c in enumerate(merged)
+    ]
     operators = {
         f"CUT_{i}": OperatorConfig("replace", {"new_value": f"[redacted: {c.label}]" if c.label else DEFAULT_MARKER})
         for i, c in enumerate(merged)
@@ -62,7 +64,14 @@ def burn_in_pdf(*, text: str, cuts: Iterable[Cut], title: str) -> bytes:
     styles = getSampleStyleSheet()
     buffer = io.BytesIO()
     document = SimpleDocTemplate(
-        buffer, pagesize=A4, title=title, author="", subject="", creator="Pledge", leftMargin=20 * mm, rightMargin=20 * mm
+        buffer,
+        pagesize=A4,
+        title=title,
+        author="",
+        subject="",
+        creator="Pledge",
+        leftMargin=20 * mm,
+        rightMargin=20 * mm,
     )
     story: list = [Paragraph(escape(title), styles["Heading1"]), Spacer(1, 4 * mm)]
     for paragraph in redacted.split("\n"):
