@@ -195,3 +195,27 @@ def test_the_rate_limiter_spaces_messages(monkeypatch):
     for _ in range(3):
         limiter.wait()
     assert slept == [pytest.approx(0.4), pytest.approx(0.5)]
+
+
+def test_an_address_the_mail_server_refuses_is_counted_and_the_rest_still_go(subscribe, write, send_now, smtp_server):
+    subscribe("ann@example.org", "bin-news")
+    subscribe("bob@example.org", "bin-news")
+    smtp_server.refuse.add("bob@example.org")
+    send = send_now(write())
+    assert (send.sent, send.failed, send.state) == (1, 1, SendState.FINISHED)
+    assert Delivery.objects.get(state=DeliveryState.FAILED).subscription.subject == consent.subject_for_email(
+        "bob@example.org"
+    )
+
+
+def test_several_connections_share_the_batch_and_send_each_message_once(
+    subscribe, write, send_now, smtp_server, settings
+):
+    settings.PLEDGE_NEWSLETTER_CONNECTIONS = 3
+    names = ["ann", "bob", "cat", "dev", "eli", "fin", "gus"]
+    for name in names:
+        subscribe(f"{name}@example.org", "bin-news")
+    smtp_server.clear()
+    send = send_now(write())
+    assert send.sent == 7
+    assert sorted(m["To"] for m in smtp_server.messages) == [f"{name}@example.org" for name in names]
