@@ -1,6 +1,7 @@
 """Fictional Anyshire disclosures for the demo: a police request approved, a court order with its (fictional)
 scanned order, a National Fraud Initiative upload, and an urgent safeguarding disclosure approved retrospectively
-with a decision that telling the person is not yet safe and a date to reconsider. Idempotent. No real people: the
+with a decision that telling the person is not yet safe and a date to reconsider; birth and death registration is
+kept to sharing only where the law requires it (P118). Idempotent. No real people: the
 subjects are ledger ids of made-up example.com addresses.
 """
 
@@ -15,8 +16,8 @@ from pledge.core.models import User
 from pledge.core.roles import Role
 from pledge.disclosures import services
 from pledge.disclosures.models import Disclosure
-from pledge.disclosures.telling import decide_not_to_tell, record_due_diligence
-from pledge.register.models import Recipient
+from pledge.disclosures.telling import decide_not_to_tell, keep_to_legal_requirement, record_due_diligence
+from pledge.register.models import ProcessingActivity, Recipient
 
 ORDER_PDF = (
     b"%PDF-1.4\n% Fictional demo order: Anyshire Family Court, AN26P00317\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
@@ -150,6 +151,13 @@ def load_demo() -> str:
     ig, dpo = _staff(Role.IG_OFFICER), _staff(Role.DPO)
     with transaction.atomic():
         _checked(_recipient("anyshire-police", "")[0], dpo, today)
+        registration = ProcessingActivity.objects.filter(slug="birth-death-registration").first()
+        if registration is not None:
+            keep_to_legal_requirement(
+                activity=registration,
+                actor=dpo,
+                source="Register entries are disclosed only as the Births and Deaths Registration Act 1953 provides.",
+            )
         made = [
             _police(caseworker, lead),
             _court(ig, dpo),

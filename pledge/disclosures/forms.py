@@ -385,3 +385,16 @@ class DueDiligenceForm(forms.Form):
         error_messages={"required": "Enter the date the checks are next reviewed", "invalid": DATE_ERROR},
     )
     notes = _text("Notes")
+
+
+class SharingRestrictionForm(forms.Form):
+    only = forms.ChoiceField(
+        label="Is this activity's data shared outside the council only where the law requires it",
+        choices=YES_NO,
+        widget=forms.RadioSelect,
+        help_text="If yes, a disclosure of its data offers only the legal gateway route.",
+        error_messages={"required": "Select yes or no"},
+    )
+    source = _line(
+        "Where this is promised", hint="For example, the privacy notice sentence that says so.", max_length=300
+    )

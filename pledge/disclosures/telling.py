@@ -185,17 +185,21 @@ def record_due_diligence(
     return checks
 
 
-def keep_to_legal_requirement(*, activity: ProcessingActivity, actor: Any, source: str = "") -> SharingRestriction:
-    """Mark an activity 'no external sharing except legal requirement' (P118)."""
+def keep_to_legal_requirement(
+    *, activity: ProcessingActivity, actor: Any, source: str = "", only: bool = True
+) -> SharingRestriction:
+    """Mark an activity 'no external sharing except legal requirement' (P118), or lift the mark (``only=False``)."""
     with transaction.atomic():
         restriction, _ = SharingRestriction.objects.update_or_create(
-            activity=activity, defaults={"legal_requirement_only": True, "source": source}
+            activity=activity, defaults={"legal_requirement_only": only, "source": source.strip()}
         )
         record(
             actor=actor,
             action=AuditAction.UPDATE,
             object_type="processing_activity",
             object_ref=activity.slug,
-            summary="Kept to external sharing only where the law requires it",
+            summary="Kept to external sharing only where the law requires it"
+            if only
+            else "No longer kept to external sharing only where the law requires it",
         )
     return restriction

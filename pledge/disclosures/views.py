@@ -24,13 +24,14 @@ from pledge.disclosures.forms import (
     DueDiligenceForm,
     NotSafeForm,
     RefuseForm,
+    SharingRestrictionForm,
     ToldForm,
     initial_from,
 )
-from pledge.disclosures.models import Disclosure, Kind, Status
+from pledge.disclosures.models import Disclosure, Kind, SharingRestriction, Status
 from pledge.disclosures.page import summary_rows
 from pledge.law.disclosure import needs_tell_step, past_retrospective_window, retrospective_deadline
-from pledge.register.models import Recipient, RecipientKind
+from pledge.register.models import ProcessingActivity, Recipient, RecipientKind
 
 SECTION = "disclosures"
 FIELD_FOR = {"decision": None, "amend": None}
@@ -77,7 +78,7 @@ def log(request: HttpRequest) -> HttpResponse:
 @require_permission(Permission.LOG_DISCLOSURES)
 def new(request: HttpRequest) -> HttpResponse:
     """GET: the disclosure form. POST: log it for approval, or show what stops it."""
-    form = DisclosureForm(request.POST or None, request.FILES or None)
+    form = DisclosureForm(request.POST if request.method == "POST" else None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         try:
             entry = services.log_disclosure(
@@ -157,7 +158,9 @@ def amend(request: HttpRequest, reference: str) -> HttpResponse:
     original = _entry(reference)
     if original.status != Status.APPROVED:
         raise Http404
-    form = AmendForm(request.POST or None, request.FILES or None, initial=initial_from(original))
+    form = AmendForm(
+        request.POST if request.method == "POST" else None, request.FILES or None, initial=initial_from(original)
+    )
     if request.method == "POST" and form.is_valid():
         try:
             entry = services.amend_disclosure(
@@ -246,6 +249,35 @@ def recipients(request: HttpRequest) -> HttpResponse:
     return render(request, "disclosures/recipients.html", {"staff_section": SECTION, "rows": rows})
 
 
+@require_permission(Permission.VIEW_DISCLOSURES)
+def activities(request: HttpRequest) -> HttpResponse:
+    """Each processing activity, and whether its data leaves the council only where the law requires it (P118)."""
+    rows = ProcessingActivity.objects.select_related("service", "sharing_restriction").order_by("service__name", "name")
+    return render(request, "disclosures/activities.html", {"staff_section": SECTION, "rows": rows})
+
+
+@require_permission(Permission.APPROVE_DISCLOSURES)
+def activity_sharing(request: HttpRequest, slug: str) -> HttpResponse:
+    """Mark an activity 'no external sharing except legal requirement', or lift the mark (P118)."""
+    activity = get_object_or_404(ProcessingActivity.objects.select_related("service"), slug=slug)
+    current = SharingRestriction.objects.filter(activity=activity).first()
+    initial = {
+        "only": "yes" if current and current.legal_requirement_only else "no",
+        "source": current.source if current else "",
+    }
+    form = SharingRestrictionForm(request.POST if request.method == "POST" else None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        telling.keep_to_legal_requirement(
+            activity=activity,
+            actor=request.user,
+            only=form.cleaned_data["only"] == "yes",
+            source=form.cleaned_data["source"],
+        )
+        return redirect("disclosures:activities")
+    context = {"staff_section": SECTION, "activity": activity, "form": form}
+    return render(request, "disclosures/activity_sharing.html", context)
+
+
 @require_permission(Permission.APPROVE_DISCLOSURES)
 def checks(request: HttpRequest, slug: str) -> HttpResponse:
     """A recipient's due-diligence checks (P116): disclosures to it are blocked until they are complete and in date."""
@@ -256,7 +288,7 @@ def checks(request: HttpRequest, slug: str) -> HttpResponse:
         if current
         else None
     )
-    form = DueDiligenceForm(request.POST or None, initial=initial)
+    form = DueDiligenceForm(request.POST if request.method == "POST" else None, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
             telling.record_due_diligence(recipient=recipient, actor=request.user, **form.cleaned_data)

@@ -92,7 +92,9 @@ def test_a_caseworker_logs_and_a_service_lead_approves_without_javascript(
     assert "reconsider on 1 March 2099" in page.content()
 
 
-def test_the_recipients_and_their_checks_pages_are_accessible(live_server, page_without_js, assert_accessible, people) -> None:
+def test_the_recipients_and_their_checks_pages_are_accessible(
+    live_server, page_without_js, assert_accessible, people
+) -> None:
     page = page_without_js
     sign_in(page, live_server, username="lee")
     page.goto(live_server.url + "/staff/disclosures/recipients/")
@@ -101,4 +103,7 @@ def test_the_recipients_and_their_checks_pages_are_accessible(live_server, page_
     follow(page, page.get_by_role("link", name="Anyshire Constabulary"))
     assert page.locator("h1").inner_text() == "Due-diligence checks"
     assert "complete and in date" in page.content()
+    assert_accessible(page)
+    page.goto(live_server.url + "/staff/disclosures/activities/")
+    assert page.locator("h1").inner_text() == "Activities shared only where the law requires it"
     assert_accessible(page)

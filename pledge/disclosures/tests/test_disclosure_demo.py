@@ -34,3 +34,15 @@ def test_it_uses_the_register_recipients_when_they_are_there() -> None:
     load_demo()
     assert Disclosure.objects.get(kind="police").recipient == police
     assert Disclosure.objects.get(kind="data_matching").recipient.slug == "cabinet-office-nfi"
+
+
+def test_it_loads_on_the_demo_register() -> None:
+    from django.conf import settings
+    from django.core.management import call_command
+
+    from pledge.disclosures.models import SharingRestriction
+
+    call_command("register", "import", str(settings.BASE_DIR / "demo" / "anyshire" / "register"))
+    load_demo()
+    assert Disclosure.objects.filter(recipient__slug="anyshire-police").count() == 2
+    assert SharingRestriction.objects.get(activity__slug="birth-death-registration").legal_requirement_only

@@ -150,3 +150,18 @@ def test_the_recipients_page_shows_which_are_blocked(police, unchecked, client_a
 def test_the_consent_route_offers_the_ledgers_sharing_purposes(sharing_consent, client_as) -> None:
     page = client_as(Role.CASEWORKER).get(reverse("disclosures:new")).content.decode()
     assert 'value="sharing:leisure-referrals"' in page and "Referrals to Anyshire Leisure Trust" in page
+
+
+def test_an_activity_is_kept_to_legal_requirement_from_its_page(client_as) -> None:
+    from pledge.disclosures.models import SharingRestriction
+    from pledge.register.tests.factories import make_activity, make_controller, make_service
+
+    activity = make_activity(service=make_service(controller=make_controller()), slug="birth-registration")
+    client = client_as(Role.DPO)
+    url = reverse("disclosures:activity_sharing", args=[activity.slug])
+    assert "Select yes or no" in client.post(url, {}).content.decode()
+    client.post(url, {"only": "yes", "source": "Notice: not shared unless the law requires it"})
+    assert SharingRestriction.objects.get(activity=activity).legal_requirement_only
+    assert "Only where the law requires it" in client.get(reverse("disclosures:activities")).content.decode()
+    client.post(url, {"only": "no"})
+    assert not SharingRestriction.objects.get(activity=activity).legal_requirement_only

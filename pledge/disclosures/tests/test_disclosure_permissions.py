@@ -8,6 +8,15 @@ from pledge.core.roles import Permission, Role, role_grants
 
 pytestmark = pytest.mark.django_db
 
+
+def _activity():
+    from pledge.register.models import ProcessingActivity
+    from pledge.register.tests.factories import make_activity, make_controller, make_service
+
+    found = ProcessingActivity.objects.first()
+    return found or make_activity(service=make_service(controller=make_controller()), slug="council-tax-billing")
+
+
 # (url name, needs an entry, method, permission)
 PAGES = [
     ("log", False, "get", Permission.VIEW_DISCLOSURES),
@@ -21,12 +30,17 @@ PAGES = [
     ("letter", True, "get", Permission.LOG_DISCLOSURES),
     ("order", True, "get", Permission.VIEW_DISCLOSURES),
     ("recipients", False, "get", Permission.VIEW_DISCLOSURES),
+    ("activities", False, "get", Permission.VIEW_DISCLOSURES),
+    ("activity_sharing", False, "get", Permission.APPROVE_DISCLOSURES),
+    ("activity_sharing", False, "post", Permission.APPROVE_DISCLOSURES),
     ("checks", False, "get", Permission.APPROVE_DISCLOSURES),
     ("checks", False, "post", Permission.APPROVE_DISCLOSURES),
 ]
 
 
 def _url(name: str, needs_entry: bool, entry, recipient) -> str:
+    if name == "activity_sharing":
+        return reverse("disclosures:activity_sharing", kwargs={"slug": _activity().slug})
     if name == "checks":
         return reverse("disclosures:checks", kwargs={"slug": recipient.slug})
     if needs_entry:
