@@ -78,6 +78,21 @@ class PlaceHoldForm(forms.Form):
     IDENTIFIERS = ("email", "account_reference", "ni_number", "nhs_number")
 
 
+class ReviewHoldForm(forms.Form):
+    notes = forms.CharField(
+        label="Why is the hold still needed?",
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        error_messages={"required": "Enter why the hold is still needed"},
+    )
+    review_on = forms.DateField(
+        label="Next review by",
+        widget=forms.DateInput(attrs={"class": "govuk-input--width-10"}),
+        help_text="For example, 27/3/2027",
+        error_messages={"required": "Enter the next review date", "invalid": DATE_ERROR},
+    )
+
+
 class LiftHoldForm(forms.Form):
     reasons = forms.CharField(
         label="Why is the hold being lifted?",

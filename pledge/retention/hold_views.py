@@ -14,9 +14,9 @@ from django.utils import timezone
 from pledge.casework.models import Case
 from pledge.core.permissions import require_permission
 from pledge.core.roles import Permission
-from pledge.retention.forms import LiftHoldForm, PlaceHoldForm
+from pledge.retention.forms import LiftHoldForm, PlaceHoldForm, ReviewHoldForm
 from pledge.retention.models import LegalHold
-from pledge.retention.services import LegalHoldError, lift_legal_hold, place_legal_hold
+from pledge.retention.services import LegalHoldError, lift_legal_hold, place_legal_hold, review_legal_hold
 
 SECTION = "retention"
 
@@ -72,24 +72,38 @@ def hold_new(request: HttpRequest) -> HttpResponse:
 
 @require_permission(Permission.VIEW_RETENTION)
 def hold_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    """The hold, and (MANAGE_RETENTION) the forms to record a review that keeps it, or to lift it."""
     hold = get_object_or_404(LegalHold.objects.select_related("case", "system", "placed_by", "lifted_by"), pk=pk)
-    form = LiftHoldForm(request.POST or None)
+    step = request.POST.get("step", "lift")
+    lift_form = LiftHoldForm(request.POST if request.method == "POST" and step == "lift" else None)
+    review_form = ReviewHoldForm(request.POST if request.method == "POST" and step == "review" else None)
     if request.method == "POST":
         if not request.user.has_pledge_permission(Permission.MANAGE_RETENTION):  # type: ignore[union-attr]
             return render(request, "core/forbidden.html", {"staff_section": SECTION}, status=403)
+        form = review_form if step == "review" else lift_form
         if form.is_valid():
             try:
-                lift_legal_hold(hold=hold, reasons=form.cleaned_data["reasons"], actor=request.user)
+                done = _change(hold, step, form.cleaned_data, request.user)
             except LegalHoldError as error:
-                form.add_error(None, str(error))
+                form.add_error(error.field if error.field in form.fields else None, str(error))
             else:
-                messages.success(request, f"Legal hold {hold.pk} lifted: its records fall back under their rules.")
+                messages.success(request, done)
                 return redirect("retention:hold", pk=hold.pk)
     context = {
         "staff_section": SECTION,
         "hold": hold,
-        "form": form,
+        "form": lift_form,
+        "review_form": review_form,
         "today": timezone.localdate(),
         "can_manage": request.user.has_pledge_permission(Permission.MANAGE_RETENTION),  # type: ignore[union-attr]
     }
-    return render(request, "retention/hold.html", context, status=400 if form.errors else 200)
+    failed = lift_form.errors or review_form.errors
+    return render(request, "retention/hold.html", context, status=400 if failed else 200)
+
+
+def _change(hold: LegalHold, step: str, data: dict[str, Any], actor: Any) -> str:
+    if step == "review":
+        review_legal_hold(hold=hold, review_on=data["review_on"], notes=data["notes"], actor=actor)
+        return f"Legal hold {hold.pk} kept: next review by {data['review_on']:%-d %B %Y}."
+    lift_legal_hold(hold=hold, reasons=data["reasons"], actor=actor)
+    return f"Legal hold {hold.pk} lifted: its records fall back under their rules."

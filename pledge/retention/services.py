@@ -93,6 +93,29 @@ def lift_legal_hold(*, hold: LegalHold, reasons: str, actor: Any) -> LegalHold:
     return hold
 
 
+def review_legal_hold(*, hold: LegalHold, review_on: date, notes: str, actor: Any) -> LegalHold:
+    """Record a review that keeps the hold in place, with the next review date and why it is still needed."""
+    cleaned = (notes or "").strip()
+    if not cleaned:
+        raise LegalHoldError("Enter why the hold is still needed", field="notes")
+    if review_on <= timezone.localdate():
+        raise LegalHoldError("The next review date must be in the future", field="review_on")
+    with transaction.atomic():
+        locked = LegalHold.objects.select_for_update().get(pk=hold.pk)
+        if not locked.active:
+            raise LegalHoldError("This hold has been lifted")
+        hold.review_on = review_on
+        hold.save(update_fields=["review_on"])
+        record(
+            actor=actor,
+            action=AuditAction.UPDATE,
+            object_type=OBJECT_TYPE,
+            object_ref=str(hold.pk),
+            summary=f"Legal hold {hold.pk} reviewed and kept, next review by {review_on:%-d %B %Y}",
+        )
+    return hold
+
+
 def _covers(hold: LegalHold) -> str:
     parts = []
     if hold.case_id:

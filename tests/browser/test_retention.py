@@ -1,5 +1,5 @@
 """Retention in a real browser without JavaScript: start a run, see the disposal queue, approve a batch, read its
-certificate, and place and lift a legal hold (P102, P104); every page passes axe."""
+certificate, and place, review and lift a legal hold (P102, P104); every page passes axe."""
 
 from pathlib import Path
 
@@ -80,6 +80,11 @@ def test_a_legal_hold_is_placed_shown_in_the_queue_and_lifted(live_server, page_
 
     page.goto(live_server.url + "/staff/retention/holds/")
     follow(page, page.get_by_role("link", name="Legal hold 1"))
+    page.get_by_label("Why is the hold still needed?").fill("The claim is still before the court")
+    page.get_by_label("Next review by").fill("2099-06-30")
+    follow(page, page.get_by_role("button", name="Keep the hold"))
+    assert "kept: next review by 30 June 2099" in page.content()
+    assert_accessible(page)
     page.get_by_label("Why is the hold being lifted?").fill("The claim was settled")
     follow(page, page.get_by_role("button", name="Lift the hold"))
     assert "lifted: its records fall back under their rules" in page.content()

@@ -110,3 +110,15 @@ def test_the_dashboard_shows_due_overdue_and_held_per_system(estate: Path) -> No
     run_now()
     page = client_for(Role.SERVICE_LEAD).get(reverse("retention:dashboard")).content.decode()
     assert "Per system" in page and "Council Tax" in page and "Per service" in page
+
+
+def test_a_review_keeps_the_hold_with_a_new_date_and_refuses_a_past_one(estate: Path) -> None:
+    client = client_for(Role.IG_OFFICER)
+    client.post(reverse("retention:hold_new"), {"reason": "Claim 26-CL-2", "review_on": "2026-12-02", "email": "x@y.z"})
+    hold = LegalHold.objects.get()
+    url = reverse("retention:hold", kwargs={"pk": hold.pk})
+    past = client.post(url, {"step": "review", "notes": "Still in court", "review_on": "2026-12-01"})
+    assert past.status_code == 400 and "The next review date must be in the future" in past.content.decode()
+    client.post(url, {"step": "review", "notes": "Still in court", "review_on": "2027-06-30"})
+    hold.refresh_from_db()
+    assert str(hold.review_on) == "2027-06-30" and hold.active
