@@ -1,57 +1,25 @@
-"""A case's statutory clock, worked out by ``pledge.law.deadlines`` from the case's dates and the calendar in force.
+"""A case's statutory clock, worked out for the case's regime (``regimes``) from its dates and the calendar in force.
 
-Kinds map to the law module's request kinds. Withdrawing consent (Art 7(3)) and authorising someone else to see a
-record are not Art 15-22 requests: the council holds them to the same one-month clock as its own long-stop, with no
-pause and no extension.
+Rights requests use ``rights_clock`` (``pledge.law.deadlines``), complaints ``complaint_clock``
+(``pledge.law.complaints``). Callers ask this module, never a regime's clock directly, so a new regime needs no
+change anywhere else.
 """
 
-from datetime import date
+from pledge.casework.models import Case
+from pledge.casework.regimes import regime_for
+from pledge.casework.rights_clock import CLOCK_KIND, NOT_EXTENDABLE, answered_pauses
+from pledge.law.deadlines import Deadline
 
-from pledge.calendars.services import current_calendar
-from pledge.casework.models import Case, CaseKind
-from pledge.law.calendar import Nation
-from pledge.law.deadlines import Deadline, RequestKind, paused_days, statutory_deadline
-
-CLOCK_KIND: dict[str, RequestKind] = {
-    CaseKind.ACCESS: RequestKind.ACCESS,
-    CaseKind.ACCESS_CCTV: RequestKind.ACCESS,
-    CaseKind.RECTIFICATION: RequestKind.RECTIFICATION,
-    CaseKind.ERASURE: RequestKind.ERASURE,
-    CaseKind.RESTRICTION: RequestKind.RESTRICTION,
-    CaseKind.OBJECTION: RequestKind.OBJECTION,
-    CaseKind.PORTABILITY: RequestKind.PORTABILITY,
-    CaseKind.AUTOMATED_DECISION_REVIEW: RequestKind.AUTOMATED_DECISIONS,
-    # Any kind other than access gets the same arithmetic (no pause); erasure stands in for "not Art 15".
-    CaseKind.CONSENT_WITHDRAWAL: RequestKind.ERASURE,
-    CaseKind.THIRD_PARTY_AUTHORISATION: RequestKind.ERASURE,
-}
-
-# Art 12(3) extensions are for requests under Arts 15-22 only.
-NOT_EXTENDABLE = frozenset({CaseKind.CONSENT_WITHDRAWAL, CaseKind.THIRD_PARTY_AUTHORISATION})
-
-
-def answered_pauses(case: Case) -> list[tuple[date, date]]:
-    """The (asked, answered) pairs of every answered clarification; an unanswered one has not ended yet."""
-    if case.pk is None:
-        return []
-    return [(c.asked_on, c.answered_on) for c in case.clarifications.all() if c.answered_on is not None]
+__all__ = ["CLOCK_KIND", "NOT_EXTENDABLE", "answered_pauses", "clock_stops_for_clarification", "deadline_for"]
 
 
 def deadline_for(case: Case) -> Deadline:
-    """The case's start, due and extension-notice dates (spec §1.2); OutsideCalendarError or ValueError on bad dates."""
-    return statutory_deadline(
-        received=case.received_on,
-        id_received=case.id_received_on,
-        authority_received=case.authority_received_on,
-        fee_received=case.fee_received_on,
-        pauses=answered_pauses(case),
-        extended=case.extended,
-        request_kind=CLOCK_KIND[case.kind],
-        calendar=current_calendar(Nation(case.nation)),
-    )
+    """The case's start, due and extension-notice dates under its regime; OutsideCalendarError or ValueError on
+    bad dates or a kind no regime claims."""
+    return regime_for(case.kind).deadline(case)
 
 
 def clock_stops_for_clarification(case: Case) -> bool:
-    """Whether asking this case for clarification stops its clock (R1.7: access requests from 5 Feb 2026)."""
-    day = case.received_on
-    return paused_days(received=day, start=day, pauses=[(day, day)], request_kind=CLOCK_KIND[case.kind]) > 0
+    """Whether asking this case for clarification stops its clock (R1.7: access requests from 5 Feb 2026; never a
+    complaint)."""
+    return regime_for(case.kind).clock_stops_for_clarification(case)

@@ -22,6 +22,7 @@ from pledge.casework.footage import cases_with_footage_at_risk
 from pledge.casework.models import Case, CaseKind
 from pledge.casework.paging import pagination
 from pledge.casework.rag import DEFAULT_AMBER_WITHIN, DEFAULT_RED_WITHIN, Bucket, Rag, bucket_for, end_of_week, rag_for
+from pledge.casework.regimes import RIGHTS_REQUEST_KINDS
 from pledge.casework.states import OPEN_STATES, CaseState
 from pledge.law.calendar import Nation, OutsideCalendarError
 from pledge.law.deadlines import STOP_THE_CLOCK_FROM, RequestKind
@@ -44,9 +45,12 @@ class DashboardRow:
 
 
 def open_cases(*, assignee: str = "", state: str = "", team: str = "", kind: str = "") -> QuerySet[Case]:
-    """Open cases by due date; each filter is "" for all, ``assignee`` and ``team`` a primary key or "none"."""
+    """Open rights requests by due date (complaints have their own list); each filter is "" for all, ``assignee``
+    and ``team`` a primary key or "none"."""
     cases = (
-        Case.objects.filter(state__in=sorted(OPEN_STATES)).select_related("assignee", "team").order_by("due_on", "id")
+        Case.objects.filter(state__in=sorted(OPEN_STATES), kind__in=sorted(RIGHTS_REQUEST_KINDS))
+        .select_related("assignee", "team")
+        .order_by("due_on", "id")
     )
     if assignee == UNASSIGNED:
         cases = cases.filter(assignee__isnull=True)

@@ -15,6 +15,7 @@ from django.db.models import Exists, OuterRef
 from pledge.casework.charts import BarChart, bar_chart
 from pledge.casework.clock import clock_stops_for_clarification
 from pledge.casework.models import Case, CaseKind, Channel, Clarification
+from pledge.casework.regimes import RIGHTS_REQUEST_KINDS
 from pledge.casework.states import STATE_LABELS, CaseState, is_open
 from pledge.casework.tally import CaseFacts, Figures, Tally, tally
 from pledge.core.audit import record
@@ -50,7 +51,9 @@ def _clock_running(*, state: str, kind: str, received: date) -> bool:
 def case_facts(*, period: Period, today: date) -> Iterator[CaseFacts]:
     """The facts of every case received in ``period``, oldest first, judged on time or late as of ``today``."""
     rows = (
-        Case.objects.filter(received_on__gte=period.start, received_on__lte=period.end)
+        Case.objects.filter(
+            received_on__gte=period.start, received_on__lte=period.end, kind__in=sorted(RIGHTS_REQUEST_KINDS)
+        )
         .annotate(clarified=Exists(Clarification.objects.filter(case=OuterRef("pk"))))
         .order_by("received_on", "id")
         .values_list(*_COLUMNS)

@@ -1,4 +1,5 @@
-"""Rights-request cases: the request, who made it, its dates, and the clarifications that pause its clock.
+"""Cases: rights requests and data-protection complaints on one engine (see ``regimes``): who made each, its dates,
+and the clarifications that pause a request's clock.
 
 The timeline of a case is the core audit trail (``AuditEvent`` with ``object_type="case"``): it is already
 append-only and is what the ICO will ask to see, so a second events table would only drift from it.
@@ -27,6 +28,17 @@ class CaseKind(models.TextChoices):
     CONSENT_WITHDRAWAL = "consent_withdrawal", "Withdrawal of consent"
     THIRD_PARTY_AUTHORISATION = "third_party_authorisation", "Let someone else see my record"
 
+
+class ComplaintKind(models.TextChoices):
+    """What someone tells the council about its handling of personal data (DPA 2018 s.164A; promise P125)."""
+
+    COMPLAINT = "complaint", "Data protection complaint"
+    # Not a s.164A complaint: logged and counted separately, with no statutory clock of its own.
+    SUGGESTION = "suggestion", "Suggestion for improvement"
+
+
+# Every kind a case may be, across the regimes that share this engine (``pledge.casework.regimes``).
+ALL_CASE_KIND_CHOICES = [*CaseKind.choices, *ComplaintKind.choices]
 
 # The right of access (Art 15), to records or to footage: the kinds answered with a copy of the data.
 ACCESS_KINDS = frozenset({CaseKind.ACCESS, CaseKind.ACCESS_CCTV})
@@ -67,7 +79,7 @@ class Case(models.Model):
     """One request from a resident. ``due_on`` and ``extension_notice_by`` are recomputed on every change."""
 
     reference = models.CharField(max_length=20, unique=True, editable=False)
-    kind = models.CharField(max_length=40, choices=CaseKind.choices)
+    kind = models.CharField(max_length=40, choices=ALL_CASE_KIND_CHOICES)
     channel = models.CharField(max_length=20, choices=Channel.choices)
     state = models.CharField(
         max_length=30, choices=[(s.value, STATE_LABELS[s]) for s in CaseState], default=CaseState.RECEIVED
@@ -168,9 +180,9 @@ class ExemptionDecision(models.Model):
         return f"{self.code} on case {self.case_id}"
 
 
-def format_reference(*, year: int, pk: int) -> str:
-    """The reference a requester is given, like RR-2026-000123."""
-    return f"RR-{year}-{pk:06d}"
+def format_reference(*, year: int, pk: int, prefix: str = "RR") -> str:
+    """The reference a requester is given, like RR-2026-000123 (each regime has its own prefix)."""
+    return f"{prefix}-{year}-{pk:06d}"
 
 
 class ReminderKind(models.TextChoices):

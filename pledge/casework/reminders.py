@@ -32,6 +32,7 @@ from pledge.casework.clock import clock_stops_for_clarification
 from pledge.casework.footage import footage_at_risk
 from pledge.casework.models import Case, CaseReminder, ReminderKind
 from pledge.casework.rag import working_days_until
+from pledge.casework.regimes import RIGHTS_REQUEST_KINDS
 from pledge.casework.states import OPEN_STATES, CaseState
 from pledge.core.models import User
 from pledge.core.roles import Role
@@ -126,7 +127,10 @@ def due_reminders(*, today: date) -> list[DueReminder]:
     """Every reminder owed today and not yet sent today, overdue first, then by due date and reference."""
     working_days = reminder_working_days()
     window = (today - timedelta(days=LONGEST_BREAK_DAYS), today + timedelta(days=2 * working_days + LONGEST_BREAK_DAYS))
-    cases = Case.objects.filter(state__in=list(OPEN_STATES), due_on__range=window).select_related("assignee")
+    # Rights requests only: a complaint's acknowledgement date shows on the complaints dashboard instead.
+    cases = Case.objects.filter(
+        state__in=list(OPEN_STATES), due_on__range=window, kind__in=sorted(RIGHTS_REQUEST_KINDS)
+    ).select_related("assignee")
     already_sent = set(CaseReminder.objects.filter(sent_on=today).values_list("case_id", "kind"))
     calendars = current_calendars()
     reminders, uncovered = [], 0

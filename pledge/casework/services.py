@@ -12,7 +12,7 @@ from uuid import uuid4
 from django.db import transaction
 from django.utils import timezone
 
-from pledge.casework.clock import NOT_EXTENDABLE, deadline_for
+from pledge.casework.clock import deadline_for
 from pledge.casework.footage_rules import unrecorded_footage_step
 from pledge.casework.identity_rules import (
     AUTHORITY_MISSING_MESSAGE,
@@ -27,12 +27,14 @@ from pledge.casework.models import (
     CaseKind,
     Channel,
     Clarification,
+    ComplaintKind,
     ExemptionDecision,
     Proof,
     format_reference,
 )
 from pledge.casework.record_models import CheckMethod, IdentityCheck, SearchState
-from pledge.casework.states import CaseState, IllegalTransitionError, check_move, is_open
+from pledge.casework.regimes import regime_for
+from pledge.casework.states import CaseState, IllegalTransitionError, is_open
 from pledge.core.audit import record
 from pledge.core.models import AuditAction
 from pledge.fulfilment.review_rules import unreviewed_decision_step
@@ -48,7 +50,7 @@ class CaseworkError(ValueError):
 
 def open_request(
     *,
-    kind: CaseKind | str,
+    kind: CaseKind | ComplaintKind | str,
     channel: Channel | str,
     received_on: date,
     requester_name: str,
@@ -58,10 +60,14 @@ def open_request(
     summary: str,
     actor: Any,
 ) -> Case:
-    """Log a new request and work out its due date from the calendar in force."""
-    _check_not_future(received_on, "The date the request was received")
+    """Log a new case of any regime's kind and work out its due date from the regime's clock and the calendar."""
+    try:
+        regime = regime_for(kind)
+    except ValueError:
+        raise CaseworkError("Select what kind of request this is") from None
+    _check_not_future(received_on, f"The date the {regime.noun} was received")
     case = Case(
-        kind=CaseKind(kind),
+        kind=str(kind),
         channel=Channel(channel),
         received_on=received_on,
         requester_name=requester_name,
@@ -74,9 +80,10 @@ def open_request(
     with transaction.atomic():
         case.reference = uuid4().hex[:20]  # unique placeholder until the primary key exists
         case.save()
-        case.reference = format_reference(year=received_on.year, pk=case.pk)
+        case.reference = format_reference(year=received_on.year, pk=case.pk, prefix=regime.reference_prefix)
         case.save(update_fields=["reference"])
-        _audit(case, actor, AuditAction.CREATE, f"Request logged ({case.get_channel_display().lower()})")
+        noun = regime.noun.capitalize()
+        _audit(case, actor, AuditAction.CREATE, f"{noun} logged ({case.get_channel_display().lower()})")
     return case
 
 
@@ -174,7 +181,7 @@ def record_clarification(*, case: Case, on: date, actor: Any) -> Case:
 
 def extend_deadline(*, case: Case, reason: str, actor: Any, on: date) -> Case:
     """Extend by two further months (R1.6): only for Arts 15-22 requests, and only by the extension notice date."""
-    if case.kind in NOT_EXTENDABLE:
+    if not regime_for(case.kind).can_extend(case.kind):
         raise CaseworkError(f"A request of this kind ({case.get_kind_display().lower()}) cannot be extended")
     if case.extended:
         raise CaseworkError("This case has already been extended")
@@ -403,12 +410,18 @@ def record_case_viewed(*, case: Case, actor: Any) -> None:
     _audit(case, actor, AuditAction.VIEW, "Case viewed")
 
 
+def move_case(*, case: Case, to: CaseState, actor: Any, summary: str, on: date) -> Case:
+    """Move a case to ``to`` if its regime allows it, recomputing its dates, with one audit row (for regimes whose
+    steps are not the rights-request ones above, such as complaints); CaseworkError and nothing saved if not."""
+    return _move(case, to, actor=actor, summary=summary, on=on)
+
+
 def _move(case: Case, target: CaseState, *, actor: Any, summary: str, on: date) -> Case:
     """Check the move, recompute the dates and save with an audit row; on any error reload and save nothing."""
     before = {"state": case.state, "due_on": case.due_on.isoformat() if case.due_on else None}
     try:
         _check_not_future(on, "The date")
-        check_move(case.state, target)
+        regime_for(case.kind).check_move(case.state, target)
         if target == CaseState.IN_PROGRESS and authority_missing(case):
             raise CaseworkError(AUTHORITY_MISSING_MESSAGE)
         case.state = target

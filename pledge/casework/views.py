@@ -18,6 +18,7 @@ from pledge.casework.dashboard import dashboard_page
 from pledge.casework.exemption_rows import exemption_rows, refusal_rows
 from pledge.casework.forms import DashboardFilterForm, IntakeForm
 from pledge.casework.models import Case
+from pledge.casework.regimes import RIGHTS_REQUEST_KINDS, regime_for
 from pledge.core.permissions import require_permission
 from pledge.core.roles import Permission
 from pledge.law.calendar import OutsideCalendarError
@@ -61,6 +62,9 @@ def log_request(request: HttpRequest) -> HttpResponse:
 @require_permission(Permission.VIEW_CASES)
 def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
     case = get_object_or_404(Case.objects.select_related("assignee"), pk=pk)
+    regime = regime_for(case.kind)
+    if regime.case_page != "cases:case":  # another regime's case (a complaint) has its own page
+        return redirect(regime.case_page, pk=case.pk)
     services.record_case_viewed(case=case, actor=request.user)
     return _render_case(request, case)
 
@@ -68,7 +72,7 @@ def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 @require_permission(Permission.HANDLE_CASES)
 def case_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
-    case = get_object_or_404(Case, pk=pk)
+    case = get_object_or_404(Case, pk=pk, kind__in=sorted(RIGHTS_REQUEST_KINDS))
     chosen = ACTIONS.get(action)
     if chosen is None:
         raise Http404("No such action")
