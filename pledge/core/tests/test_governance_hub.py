@@ -12,7 +12,7 @@ from pledge.core.roles import Role, role_grants
 
 def links(client: Client) -> list[str]:
     page = BeautifulSoup(client.get("/staff/governance/").content, "html.parser")
-    return [a["href"] for a in page.select("main .govuk-summary-list a")]
+    return [str(a["href"]) for a in page.select("main .govuk-summary-list a")]
 
 
 def test_an_anonymous_visitor_is_sent_to_sign_in() -> None:
