@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "pledge.cookies",
     "pledge.disclosures",
     "pledge.redaction",
+    "pledge.complaints",
 ]
 
 MIDDLEWARE = [

@@ -27,5 +27,6 @@ urlpatterns = [
     path("staff/", include("pledge.fulfilment.urls")),
     path("portability/", include("pledge.fulfilment.public_urls")),
     path("staff/", include("pledge.fulfilment.plan_urls")),
+    path("", include("pledge.complaints.urls")),  # /complain/ for the public, /staff/complaints/ for staff
     path("api/v1/", api.urls),
 ]
