@@ -51,7 +51,11 @@ def accessibility(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 def how_to_complain(request: HttpRequest) -> HttpResponse:
-    return render(request, "site/how_to_complain.html", {"dpo": dpo_contact(), "ico": information_commissioner()})
+    """The complaints route (DPA 2018 s.164A(2)): the online form, other ways in, and then the ICO (promise P124)."""
+    from pledge.casework.complaint_clock import acknowledgement_days  # the configured s.164A(3) period
+
+    context = {"dpo": dpo_contact(), "ico": information_commissioner(), "acknowledgement_days": acknowledgement_days()}
+    return render(request, "site/how_to_complain.html", context)
 
 
 @require_http_methods(["GET", "POST"])
