@@ -165,3 +165,14 @@ def test_an_activity_is_kept_to_legal_requirement_from_its_page(client_as) -> No
     assert "Only where the law requires it" in client.get(reverse("disclosures:activities")).content.decode()
     client.post(url, {"only": "no"})
     assert not SharingRestriction.objects.get(activity=activity).legal_requirement_only
+
+
+def test_a_recipient_outside_the_register_is_flagged_on_the_entry(staff, client_as) -> None:
+    from pledge.disclosures import services
+    from pledge.disclosures.tests.conftest import police_details
+
+    entry = services.log_disclosure(
+        actor=staff(Role.CASEWORKER), details=police_details(None, recipient_name="British Transport Police")
+    )
+    page = client_as(Role.AUDITOR).get(reverse("disclosures:detail", args=[entry.reference])).content.decode()
+    assert "The recipient is not in the register" in page and "(not in the register)" in page
