@@ -85,12 +85,21 @@ def cpu_seconds() -> float:
 
 
 def timed_run(label: str) -> tuple[float, object]:
+    from pledge.retention.models import DisposalRun
     from pledge.retention.runs import queue_run
     from pledge.retention.sweep import sweep
 
     run = queue_run(actor=None, dry_run=False, enqueue=False)
     started, cpu_started = time.perf_counter(), cpu_seconds()
-    sweep(run=run)
+    done = [0]
+
+    def progress(run: DisposalRun) -> None:
+        if run.systems_done != done[0]:
+            done[0] = run.systems_done
+            say(f"   {run.systems_done}/{run.systems_total} systems, {run.records_read:,} records read, "
+                f"{time.perf_counter() - started:.0f} s")  # fmt: skip
+
+    sweep(run=run, progress=progress)
     seconds, cpu = time.perf_counter() - started, cpu_seconds() - cpu_started
     say(
         f"{label:<28}{seconds:8.1f} s ({cpu:.1f} s CPU)  {run.records_read / seconds:>9,.0f} records/s  "
