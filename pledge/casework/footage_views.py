@@ -17,6 +17,7 @@ from pledge.casework import footage
 from pledge.casework.footage_forms import FootageScopeForm, RetrievalForm, ThirdPartyForm
 from pledge.casework.footage_models import FootageScope
 from pledge.casework.models import Case
+from pledge.casework.regimes import RIGHTS_REQUEST_KINDS
 from pledge.casework.services import CaseworkError
 from pledge.casework.views import _render_case
 from pledge.core.permissions import require_permission
@@ -46,7 +47,7 @@ def _submit(request: HttpRequest, case: Case, form: forms.Form, run: Callable[[d
 @require_POST
 @require_permission(Permission.HANDLE_CASES)
 def scope_footage(request: HttpRequest, pk: int) -> HttpResponse:
-    case = get_object_or_404(Case, pk=pk)
+    case = get_object_or_404(Case, pk=pk, kind__in=RIGHTS_REQUEST_KINDS)
     form = FootageScopeForm(request.POST, prefix=PREFIXES["scope"])
     return _submit(  # type: ignore[no-any-return]
         request,
@@ -68,7 +69,7 @@ def scope_footage(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 @require_permission(Permission.HANDLE_CASES)
 def record_retrieval(request: HttpRequest, pk: int) -> HttpResponse:
-    case = get_object_or_404(Case, pk=pk)
+    case = get_object_or_404(Case, pk=pk, kind__in=RIGHTS_REQUEST_KINDS)
     scope = get_object_or_404(FootageScope, case=case)
     form = RetrievalForm(request.POST, prefix=PREFIXES["retrieval"])
     return _submit(  # type: ignore[no-any-return]
@@ -90,7 +91,7 @@ def record_retrieval(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 @require_permission(Permission.HANDLE_CASES)
 def record_third_parties(request: HttpRequest, pk: int) -> HttpResponse:
-    case = get_object_or_404(Case, pk=pk)
+    case = get_object_or_404(Case, pk=pk, kind__in=RIGHTS_REQUEST_KINDS)
     scope = get_object_or_404(FootageScope, case=case)
     form = ThirdPartyForm(request.POST, case=case, prefix=PREFIXES["third_parties"])
     return _submit(  # type: ignore[no-any-return]

@@ -16,6 +16,7 @@ from pledge.casework import letters, response_letters, scope, sending
 from pledge.casework.actions import ACTIONS
 from pledge.casework.letter_forms import ScopeForm, SendLetterForm, ServiceFilterForm
 from pledge.casework.models import Case, IssuedLetter, LetterDelivery
+from pledge.casework.regimes import RIGHTS_REQUEST_KINDS
 from pledge.casework.services import OBJECT_TYPE, CaseworkError
 from pledge.core.audit import record
 from pledge.core.models import AuditAction
@@ -26,7 +27,7 @@ from pledge.core.roles import Permission
 @require_permission(Permission.HANDLE_CASES)
 def case_scope(request: HttpRequest, pk: int) -> HttpResponse:
     """Choose the register activities a request concerns, filtered by service, and the team working it."""
-    case = get_object_or_404(Case.objects.select_related("team"), pk=pk)
+    case = get_object_or_404(Case.objects.select_related("team"), pk=pk, kind__in=RIGHTS_REQUEST_KINDS)
     source = request.POST if request.method == "POST" else request.GET
     filters = ServiceFilterForm(source or None, case=case)
     service = filters.chosen_service()
@@ -49,7 +50,7 @@ def case_scope(request: HttpRequest, pk: int) -> HttpResponse:
 @require_permission(Permission.VIEW_CASES)
 def response_letter(request: HttpRequest, pk: int) -> HttpResponse:
     """The response letter as it would read today (with the outcome chosen to preview), or why it cannot yet."""
-    case = get_object_or_404(Case, pk=pk)
+    case = get_object_or_404(Case, pk=pk, kind__in=RIGHTS_REQUEST_KINDS)
     blocked = response_letters.response_blocked(case)
     outcome = request.GET.get("outcome", "")
     if outcome not in {value for value, _ in response_letters.outcomes_for(case.kind)}:
@@ -70,7 +71,7 @@ def response_letter(request: HttpRequest, pk: int) -> HttpResponse:
 @require_permission(Permission.HANDLE_CASES)
 def send_letter(request: HttpRequest, pk: int, kind: str) -> HttpResponse:
     """Send a letter by email or record it as posted, then go back to the case."""
-    case = get_object_or_404(Case, pk=pk)
+    case = get_object_or_404(Case, pk=pk, kind__in=RIGHTS_REQUEST_KINDS)
     try:
         chosen = letters.LetterKind(kind)
     except ValueError:
@@ -104,7 +105,7 @@ def send_letter(request: HttpRequest, pk: int, kind: str) -> HttpResponse:
 @require_permission(Permission.VIEW_CASES)
 def issued_letter(request: HttpRequest, pk: int, letter_pk: int) -> HttpResponse:
     """A letter as it was sent, read from its frozen text."""
-    case = get_object_or_404(Case, pk=pk)
+    case = get_object_or_404(Case, pk=pk, kind__in=RIGHTS_REQUEST_KINDS)
     letter = get_object_or_404(IssuedLetter.objects.select_related("issued_by"), pk=letter_pk, case=case)
     record(
         actor=request.user,

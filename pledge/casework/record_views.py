@@ -26,6 +26,7 @@ from pledge.casework.record_forms import (
     SearchTaskForm,
 )
 from pledge.casework.record_models import CaseAttachment, IdentityEvidence, SearchTask
+from pledge.casework.regimes import RIGHTS_REQUEST_KINDS
 from pledge.casework.views import _render_case
 from pledge.core.permissions import require_permission
 from pledge.core.roles import Permission
@@ -78,7 +79,7 @@ def case_url(case: Case) -> str:
 @require_POST
 @require_permission(Permission.HANDLE_CASES)
 def record_identity_check(request: HttpRequest, pk: int) -> HttpResponse:
-    case = get_object_or_404(Case, pk=pk)
+    case = get_object_or_404(Case, pk=pk, kind__in=RIGHTS_REQUEST_KINDS)
     form = IdentityCheckForm(request.POST, prefix=PREFIXES["identity_check"], date_label="Date of the check")
     return _submit(
         request,
@@ -100,7 +101,7 @@ def record_identity_check(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 @require_permission(Permission.HANDLE_CASES)
 def add_evidence(request: HttpRequest, pk: int) -> HttpResponse:
-    case = get_object_or_404(Case, pk=pk)
+    case = get_object_or_404(Case, pk=pk, kind__in=RIGHTS_REQUEST_KINDS)
     form = EvidenceForm(request.POST, request.FILES, prefix=PREFIXES["evidence"])
     return _submit(
         request,
@@ -115,7 +116,7 @@ def add_evidence(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 @require_permission(Permission.HANDLE_CASES)
 def delete_evidence(request: HttpRequest, pk: int, evidence_pk: int) -> HttpResponse:
-    case = get_object_or_404(Case, pk=pk)
+    case = get_object_or_404(Case, pk=pk, kind__in=RIGHTS_REQUEST_KINDS)
     evidence = get_object_or_404(IdentityEvidence, pk=evidence_pk, case=case)
     try:
         identity.delete_evidence_now(evidence=evidence, actor=request.user)
@@ -139,7 +140,7 @@ def download_evidence(request: HttpRequest, pk: int, evidence_pk: int) -> HttpRe
 @require_POST
 @require_permission(Permission.HANDLE_CASES)
 def add_attachment(request: HttpRequest, pk: int) -> HttpResponse:
-    case = get_object_or_404(Case, pk=pk)
+    case = get_object_or_404(Case, pk=pk, kind__in=RIGHTS_REQUEST_KINDS)
     form = AttachmentForm(request.POST, request.FILES, prefix=PREFIXES["attachment"])
     return _submit(
         request,
@@ -162,7 +163,7 @@ def download_attachment(request: HttpRequest, pk: int, attachment_pk: int) -> Ht
 @require_POST
 @require_permission(Permission.HANDLE_CASES)
 def add_note(request: HttpRequest, pk: int) -> HttpResponse:
-    case = get_object_or_404(Case, pk=pk)
+    case = get_object_or_404(Case, pk=pk, kind__in=RIGHTS_REQUEST_KINDS)
     form = NoteForm(request.POST, prefix=PREFIXES["note"])
     return _submit(
         request,
@@ -177,7 +178,7 @@ def add_note(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 @require_permission(Permission.HANDLE_CASES)
 def create_search_tasks(request: HttpRequest, pk: int) -> HttpResponse:
-    case = get_object_or_404(Case, pk=pk)
+    case = get_object_or_404(Case, pk=pk, kind__in=RIGHTS_REQUEST_KINDS)
     try:
         created = search_tasks.create_search_tasks_from_activities(case=case, actor=request.user)
     except services.CaseworkError as error:
@@ -190,7 +191,7 @@ def create_search_tasks(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 @require_permission(Permission.HANDLE_CASES)
 def add_search_task(request: HttpRequest, pk: int) -> HttpResponse:
-    case = get_object_or_404(Case, pk=pk)
+    case = get_object_or_404(Case, pk=pk, kind__in=RIGHTS_REQUEST_KINDS)
     form = SearchTaskForm(request.POST, prefix=PREFIXES["search_task"])
     return _submit(
         request,

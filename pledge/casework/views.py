@@ -72,7 +72,7 @@ def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 @require_permission(Permission.HANDLE_CASES)
 def case_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
-    case = get_object_or_404(Case, pk=pk, kind__in=sorted(RIGHTS_REQUEST_KINDS))
+    case = get_object_or_404(Case, pk=pk, kind__in=RIGHTS_REQUEST_KINDS)
     chosen = ACTIONS.get(action)
     if chosen is None:
         raise Http404("No such action")
@@ -91,7 +91,7 @@ def case_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
 @require_GET
 @require_permission(Permission.VIEW_CASES)
 def case_letter(request: HttpRequest, pk: int, kind: str) -> HttpResponse:
-    case = get_object_or_404(Case, pk=pk)
+    case = get_object_or_404(Case, pk=pk, kind__in=RIGHTS_REQUEST_KINDS)
     try:
         chosen = letters.LetterKind(kind)
     except ValueError:
