@@ -19,6 +19,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from pledge.casework.models import Case
+from pledge.casework.regimes import RIGHTS_REQUEST_KINDS
 from pledge.casework.services import OBJECT_TYPE
 from pledge.core.audit import record
 from pledge.core.models import AuditAction
@@ -69,7 +70,8 @@ def request_portal_link(*, reference: str, email: str, client: str, now: datetim
 
 def matching_case(*, reference: str, hashed_email: str) -> Case | None:
     """The case with this reference whose requester gave the email address hashed here; never one without one."""
-    case = Case.objects.filter(reference=reference).first() if reference else None
+    # Only rights requests have a portal; a complaint's reference never opens one.
+    case = Case.objects.filter(reference=reference, kind__in=RIGHTS_REQUEST_KINDS).first() if reference else None
     if case is None or not case.requester_email:
         return None
     return case if same_text(email_hash(case.requester_email), hashed_email) else None

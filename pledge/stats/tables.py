@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from pledge.casework.models import Case, CaseKind
+from pledge.casework.regimes import RIGHTS_REQUEST_KINDS
 from pledge.casework.states import STATE_LABELS, CaseState
 
 
@@ -55,7 +56,10 @@ def quarter_of(day: date) -> str:
 
 def requests_by_kind_and_quarter(*, received_from: date, received_to: date) -> CountTable:
     """Rights requests received in the period, by kind and calendar quarter."""
-    cases = Case.objects.filter(received_on__gte=received_from, received_on__lte=received_to)
+    # Rights requests only: complaints and suggestions share the case engine but are reported on their own.
+    cases = Case.objects.filter(
+        kind__in=RIGHTS_REQUEST_KINDS, received_on__gte=received_from, received_on__lte=received_to
+    )
     labels = dict(CaseKind.choices)
     pairs = ((str(labels[kind]), quarter_of(day)) for kind, day in cases.values_list("kind", "received_on"))
     quarters = _quarters(received_from, received_to)
@@ -71,7 +75,10 @@ def requests_by_kind_and_quarter(*, received_from: date, received_to: date) -> C
 
 def requests_by_kind_and_state(*, received_from: date, received_to: date) -> CountTable:
     """Rights requests received in the period, by kind and where they stand now."""
-    cases = Case.objects.filter(received_on__gte=received_from, received_on__lte=received_to)
+    # Rights requests only: complaints and suggestions share the case engine but are reported on their own.
+    cases = Case.objects.filter(
+        kind__in=RIGHTS_REQUEST_KINDS, received_on__gte=received_from, received_on__lte=received_to
+    )
     kinds = dict(CaseKind.choices)
     pairs = ((str(kinds[kind]), STATE_LABELS[CaseState(state)]) for kind, state in cases.values_list("kind", "state"))
     return cross_tabulate(
