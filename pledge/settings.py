@@ -243,3 +243,9 @@ PLEDGE_STATS_THRESHOLD = int(os.environ.get("PLEDGE_STATS_THRESHOLD", "5"))
 
 # Sharing agreements due for review within this many days are flagged and in the review reminder (council policy).
 PLEDGE_AGREEMENT_REVIEW_WARNING_DAYS = int(os.environ.get("PLEDGE_AGREEMENT_REVIEW_WARNING_DAYS", "60"))
+
+# The newsletter offered as an unticked, separate sign-up on service forms (P078); it must be an active list's slug.
+PLEDGE_SIGNUP_NEWSLETTER = os.environ.get("PLEDGE_SIGNUP_NEWSLETTER", "whats-on")
+
+# An urgent disclosure made before approval must be approved within this many hours (P109; council policy).
+PLEDGE_DISCLOSURE_RETROSPECTIVE_HOURS = int(os.environ.get("PLEDGE_DISCLOSURE_RETROSPECTIVE_HOURS", "72"))

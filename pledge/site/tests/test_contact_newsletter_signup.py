@@ -4,6 +4,7 @@ ledger records no consent until the person confirms."""
 
 import pytest
 from bs4 import BeautifulSoup
+from django.conf import settings
 from django_tasks_db.models import DBTaskResult
 
 from pledge.consent.models import ConsentEvent
@@ -22,7 +23,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def council_news(db):
     dpo = User.objects.create_user(username="dpo-person", password=None, role=Role.DPO)
-    return lists.create_list(slug="council-news", name="Anyshire News", actor=dpo)
+    return lists.create_list(slug=settings.PLEDGE_SIGNUP_NEWSLETTER, name="Anyshire News", actor=dpo)
 
 
 def _page(response):

@@ -5,6 +5,7 @@
 
 from argparse import ArgumentParser
 from datetime import date
+from importlib import import_module
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +31,17 @@ DEMO_STAFF = [
 DEMO_PASSWORD_SUFFIX = "-demo-pass"
 # The demo requests are assigned to and worked by these; the first, the IG officer, assigns them.
 DEMO_CASE_WORKERS = ["ig-officer", "caseworker", "dpo"]
+
+
+DOMAIN_DEMOS = (
+    "pledge.consent.demo",
+    "pledge.newsletters.demo",
+    "pledge.cookies.demo",
+    "pledge.disclosures.demo",
+    "pledge.complaints.demo",
+    "pledge.redaction.demo",
+    "pledge.retention.demo",
+)
 
 
 class Command(BaseCommand):
@@ -73,6 +85,7 @@ class Command(BaseCommand):
             self._load_requests(reset=False)
             self._load_breaches()
             self._load_estate(options)
+            self._load_domain_demos()
             self._print_logins()
             return
         try:
@@ -91,6 +104,7 @@ class Command(BaseCommand):
         self._load_requests(reset=options["reset"])
         self._load_breaches()
         self._load_estate(options)
+        self._load_domain_demos()
         self._print_logins()
 
     def _generate_estate(self, options: dict[str, Any]) -> None:
@@ -111,6 +125,12 @@ class Command(BaseCommand):
 
     def _progress(self, system: str, done: int, total: int) -> None:
         self.stdout.write(f"  {system}: {done:,} of {total:,}" if done < total else f"  {system}: {done:,} records")
+
+    def _load_domain_demos(self) -> None:
+        """Each domain app's fictional demo data, in dependency order (the consent ledger before the newsletters and
+        the disclosure log that ask it; retention after the estate it sweeps). Each loader is idempotent."""
+        for module in DOMAIN_DEMOS:
+            self.stdout.write(import_module(module).load_demo())
 
     def _load_breaches(self) -> None:
         from pledge.breaches.demo import load_demo_breaches
