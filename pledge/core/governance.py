@@ -36,6 +36,12 @@ SECTIONS: tuple[Section, ...] = (
         "Every disclosure outside the council: police, courts, fraud matching, safeguarding, with approvals.",
     ),
     Section(
+        "Redaction review",
+        "/staff/redaction/",
+        Permission.HANDLE_CASES,
+        "Documents for release with the personal data of other people proposed for redaction, each with its reason.",
+    ),
+    Section(
         "Retention and disposal",
         "/staff/retention/",
         Permission.VIEW_RETENTION,
