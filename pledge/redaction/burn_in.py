@@ -11,8 +11,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from xml.sax.saxutils import escape
 
-from presidio_anonymizer import AnonymizerEngine
-from presidio_anonymizer.entities import OperatorConfig, RecognizerResult
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import getSampleStyleSheet
 from reportlab.lib.units import mm
@@ -32,6 +30,10 @@ class Cut:
 
 def redact_text(text: str, cuts: Iterable[Cut]) -> str:
     """``text`` with every cut replaced by '[redacted: LABEL]' (or '[redacted]'); overlapping cuts are merged."""
+    # Presidio takes seconds to import: only a redaction pays for it, never loading the URLs.
+    from presidio_anonymizer import AnonymizerEngine
+    from presidio_anonymizer.entities import OperatorConfig, RecognizerResult
+
     merged = _merge(cuts, len(text))
     if not merged:
         return text

@@ -20,7 +20,6 @@ from pledge.core.audit import record
 from pledge.core.models import AuditAction
 from pledge.discovery.models import Candidate, CandidateDecision
 from pledge.redaction.burn_in import Cut, burn_in_pdf
-from pledge.redaction.engine import detect
 from pledge.redaction.entities import PersonIdentity, PersonRole, RedactionContext
 from pledge.redaction.models import (
     SERIOUS_HARM_CODES,
@@ -107,6 +106,9 @@ def scan_document(*, document: Document, actor: Any, context: RedactionContext |
     """Run the detector again; undecided detected proposals are replaced, decisions and added ones kept. Returns
     the number of proposals made."""
     context = context or context_for_case(case=document.case)
+    # Presidio and spaCy take seconds to import: only a scan pays for them, never loading the URLs.
+    from pledge.redaction.engine import detect
+
     found = detect(document.text, context=context)
     with transaction.atomic():
         decided = list(document.redactions.exclude(decision=Decision.PROPOSED, origin=Origin.DETECTED))
