@@ -1,6 +1,7 @@
 """Login session lifetime (P089-P091): without "remember me" a browser-session cookie and a server session that ends
 ``PLEDGE_SESSION_SECONDS`` (48 hours) after sign-in; with it, ``PLEDGE_REMEMBER_ME_SECONDS`` (14 days)."""
 
+from collections.abc import Callable
 from datetime import timedelta
 
 from django.conf import settings
@@ -50,3 +51,24 @@ def expire_login_cookies(response: HttpResponse) -> HttpResponse:
         samesite=settings.SESSION_COOKIE_SAMESITE,  # type: ignore[arg-type]
     )
     return response
+
+
+class BrowserSessionCookieMiddleware:
+    """Keep a browser-session login cookie a browser-session cookie on every later response (P089).
+
+    Django's session middleware resends the cookie with a Max-Age whenever a request changes the session. Placed
+    before (outside) it, this strips Max-Age and Expires again when the session was opened without "remember me";
+    the server still ends the session at its fixed expiry.
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        session = getattr(request, "session", None)
+        cookie = response.cookies.get(settings.SESSION_COOKIE_NAME)
+        if session is not None and cookie is not None and cookie.value and session.get(BROWSER_SESSION_KEY):
+            cookie["max-age"] = ""
+            cookie["expires"] = ""
+        return response
