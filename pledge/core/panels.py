@@ -25,6 +25,7 @@ PANELS: tuple[Panel, ...] = (
     Panel("pledge.disclosures.dashboard", "disclosures/_dashboard.html", Permission.VIEW_DISCLOSURES),
     Panel("pledge.retention.dashboard", "retention/_dashboard.html", Permission.VIEW_RETENTION),
     Panel("pledge.consent.dashboard", "consent/_dashboard.html", Permission.VIEW_CONSENT),
+    Panel("pledge.cookies.dashboard", "cookies/_dashboard.html", Permission.MANAGE_COOKIES),
 )
 
 

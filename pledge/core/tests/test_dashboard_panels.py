@@ -14,6 +14,7 @@ HEADINGS = {
     "disclosures/_dashboard.html": "Disclosure log",
     "retention/_dashboard.html": "Retention and disposal",
     "consent/_dashboard.html": "Consent ledger",
+    "cookies/_dashboard.html": "Cookies",
 }
 
 
