@@ -14,6 +14,7 @@ from pledge.casework.response_letters import _activity as activity_items  # the 
 from pledge.disclosures.people import case_identifiers, disclosures_for, recipient_line
 from pledge.fulfilment.models import Disagreement
 from pledge.fulfilment.package_data import searched_with
+from pledge.fulfilment.package_preferences import preference_blocks
 from pledge.notices.generation import load_ico_details
 from pledge.register.models import ProcessingActivity
 
@@ -154,6 +155,7 @@ def report_blocks(
             blocks.append({"type": "p", "text": f"Record {record['key']} ({record['table']})"})
             blocks.append({"type": "ul", "items": record_lines(record) or ["(no details held)"]})
     blocks.extend(disclosure_blocks(case))
+    blocks.extend(preference_blocks(case))
     statements = statements_for(case, snapshot)
     if statements:
         blocks.append({"type": "h2", "text": "Your statements kept with your records (Art 16)"})
