@@ -17,7 +17,7 @@ from pledge.law.ico import DEFAULT_ICO_FILE, load_ico_details
 
 from .checklist import BY_ID, CHECKLIST, ITEM_IDS, ChecklistItem
 from .classifier import classify
-from .flags import consent_flags, ico_flags, legacy_flags, readability_report
+from .flags import consent_flags, cookie_claim_flags, ico_flags, legacy_flags, readability_report
 from .models import AuditReadError, AuditReport, Document, Flag, ItemResult, ItemStatus, Sentence
 from .reader import SUPPORTED_SUFFIXES, read_document, read_text
 
@@ -55,7 +55,8 @@ def audit_parsed(
     """Audit an already-read document."""
     items = classify(document, as_of=as_of)
     summary, hard = readability_report(document, max_grade)
-    flags = consent_flags(document) + legacy_flags(document) + ico_flags(document, ico or load_ico()) + hard
+    flags = consent_flags(document) + cookie_claim_flags(document) + legacy_flags(document)
+    flags += ico_flags(document, ico or load_ico()) + hard
     flags.sort(key=lambda f: (f.page or 0, f.line))
     return AuditReport(document.filename, items, flags, summary)
 

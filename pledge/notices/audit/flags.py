@@ -5,7 +5,9 @@
 * references to repealed law (Data Protection Act 1998, Directive 95/46/EC, "the EU GDPR" in force in
   the UK) and links to retired government domains - P035;
 * ICO contact details that differ from the canonical ones held in ``pledge/law/data/ico.json`` - P146;
-* paragraphs above a reading grade (Art 12(1) plain language) - P038.
+* paragraphs above a reading grade (Art 12(1) plain language) - P038;
+* the claim that cookies cannot identify anyone: a unique cookie id is an online identifier (UK GDPR Art 4(1),
+  Recital 30), so the claim is wrong in law - P095.
 """
 
 from __future__ import annotations
@@ -21,6 +23,12 @@ BROWSING_CONSENT = re.compile(
     r"\b(?:you|users?|visitors?)\b[^.]{0,30}?\b(?:agree|consent|accept|are accepting|are consenting|are deemed)",
     re.I,
 )
+ANONYMOUS_COOKIES = re.compile(
+    r"\b(?:cannot|can ?not|can't|could not|will not|won't|do not|don't)\b[^.]{0,20}?\bidentify\b"
+    r"|\b(?:do not|don't|does not|doesn't) (?:contain|hold|store) any personal (?:information|data)\b",
+    re.I,
+)
+_COOKIE = re.compile(r"\bcookies?\b", re.I)
 REPEALED_LAW: tuple[tuple[re.Pattern[str], str], ...] = (
     (
         re.compile(r"Data Protection Act,? 1998|DPA,? 1998|\bDPA ?98\b", re.I),
@@ -74,6 +82,26 @@ def consent_flags(document: Document) -> list[Flag]:
         for s in document.sentences
         if BROWSING_CONSENT.search(s.text)
     ]
+
+
+def cookie_claim_flags(document: Document) -> list[Flag]:
+    """'Cookies cannot identify you' wording, in a sentence about cookies or just after one (P095)."""
+    flags = []
+    previous = ""
+    for sentence in document.sentences:
+        about_cookies = _COOKIE.search(sentence.text) or _COOKIE.search(previous)
+        if about_cookies and ANONYMOUS_COOKIES.search(sentence.text):
+            flags.append(
+                Flag(
+                    "cookies-identify",
+                    "a cookie's unique id is an online identifier and so personal data (UK GDPR Art 4(1), Recital 30)",
+                    sentence.text,
+                    sentence.line,
+                    sentence.page,
+                )
+            )
+        previous = sentence.text
+    return flags
 
 
 def legacy_flags(document: Document) -> list[Flag]:

@@ -16,6 +16,21 @@ def test_it_does_not_flag_ordinary_consent_wording():
     assert codes("We will ask for your consent before we share your information.") == []
 
 
+def test_it_flags_the_claim_that_cookies_cannot_identify_anyone():
+    claim = (
+        "Cookies do not contain any personal information about you and cannot be used to identify an individual user."
+    )
+    assert codes(claim) == [("cookies-identify", 1)]
+    assert codes("We use cookies to remember your choices. They cannot be used to identify you personally.") == [
+        ("cookies-identify", 1)
+    ]
+
+
+def test_it_leaves_identification_wording_that_is_not_about_cookies():
+    assert codes("Published statistics cannot be used to identify you.") == []
+    assert codes("We use cookies to remember your choices for a year.") == []
+
+
 def test_it_flags_repealed_law_and_retired_domains_with_line_numbers():
     text = "Line one.\nWe comply with the Data Protection Act 1998.\nSee [cookies](http://www.direct.gov.uk/x).\n"
     assert codes(text) == [("repealed-law", 2), ("retired-domain", 3)]
