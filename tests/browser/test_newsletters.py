@@ -130,3 +130,18 @@ def test_a_forged_link_shows_a_clear_message_without_javascript(demo, live_serve
     assert page_without_js.locator("h1").inner_text() == "There is a problem with this link"
     assert "This link is not valid" in page_without_js.locator("main").inner_text()
     assert_accessible(page_without_js)
+
+
+def test_a_resident_who_rejected_every_optional_cookie_can_still_sign_up(live_server, page_without_js, demo) -> None:
+    """P096: rejecting analytics and embedded content does not stop the newsletter sign-up."""
+    from pledge.cookies.demo import load_demo as load_cookie_register
+    from tests.browser.test_cookie_rejected_journeys import reject_everything
+
+    load_cookie_register()  # analytics and embedded content on the register, so there is something to reject
+    page = page_without_js
+    reject_everything(page, live_server.url)
+    page.goto(live_server.url + reverse("newsletters:signup"))
+    page.get_by_label("What's on in Anyshire").check()
+    page.get_by_label("Email address").fill(RESIDENT)
+    follow(page, page.get_by_role("button", name="Sign up"))
+    assert page.locator("h1").inner_text() == "Check your email"
