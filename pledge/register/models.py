@@ -158,6 +158,9 @@ class RetentionTrigger(models.TextChoices):
     DATE_OF_BIRTH = "date_of_birth", "the person's date of birth"
     LAST_CONTACT = "last_contact", "our last contact with you"
     EVENT = "event", "the event recorded"
+    # Periods such as "current year plus 6" count from the year end after the event (pledge.law.retention).
+    END_OF_FINANCIAL_YEAR = "end_of_financial_year", "the end of the financial year (31 March) of the event"
+    END_OF_TAX_YEAR = "end_of_tax_year", "the end of the tax year (5 April) of the event"
 
 
 class RetentionAction(models.TextChoices):
@@ -172,7 +175,7 @@ class RetentionRule(models.Model):
 
     slug = models.SlugField(max_length=80, unique=True)
     name = models.CharField(max_length=200)
-    trigger = models.CharField(max_length=20, choices=RetentionTrigger.choices)
+    trigger = models.CharField(max_length=30, choices=RetentionTrigger.choices)
     years = models.PositiveIntegerField(default=0)
     months = models.PositiveIntegerField(default=0)
     days = models.PositiveIntegerField(default=0)

@@ -47,6 +47,8 @@ RETENTION_TRIGGERS = (
     "date_of_birth",
     "last_contact",
     "event",
+    "end_of_financial_year",
+    "end_of_tax_year",
 )
 RETENTION_ACTIONS = ("destroy", "anonymise", "review", "archive")
 STATUSES = ("draft", "submitted", "approved")
