@@ -12,6 +12,7 @@ def own_cookies() -> list[dict]:
     session = describe_duration(settings.PLEDGE_SESSION_SECONDS)
     remember = describe_duration(settings.PLEDGE_REMEMBER_ME_SECONDS)
     journey = describe_duration(getattr(settings, "PLEDGE_REQUEST_JOURNEY_SECONDS", 3600))
+    portal = describe_duration(settings.PLEDGE_PORTAL_SESSION_MINUTES * 60)
     return [
         {
             "name": settings.SESSION_COOKIE_NAME,
@@ -24,7 +25,8 @@ def own_cookies() -> list[dict]:
             "lifetime_seconds": None,
             "lifetime_note": (
                 f"For staff: when the browser closes or after {session}, or {remember} with “remember me”; removed "
-                f"when they sign out. For a request: {journey} after your last answer."
+                f"when they sign out. For a request: {journey} after your last answer. "
+                f"For checking your request: {portal} after you open the link."
             ),
         },
         {

@@ -16,6 +16,8 @@ from pledge.core.roles import Permission, Role, roles_with
 pytestmark = pytest.mark.django_db
 
 MANAGERS = roles_with(Permission.MANAGE_COOKIES)
+
+
 OTHERS = [role for role in Role if role not in MANAGERS]
 
 

@@ -1,9 +1,13 @@
+import pytest
 from bs4 import BeautifulSoup
 from django.template import RequestContext, Template
 from django.test import RequestFactory
 
 from pledge.core.models import User
 from pledge.core.roles import Role
+
+# The base template reads the cookie register (is the banner due?), so rendering it needs the database.
+pytestmark = pytest.mark.django_db
 
 
 def render_staff_page(role=Role.DPO, **context):
@@ -24,6 +28,7 @@ def test_it_shows_the_staff_navigation():
         ("Restrictions", "/staff/restrictions/"),
         ("Notices", "/staff/notices/"),
         ("Enquiries", "/staff/enquiries/"),
+        ("Governance", "/staff/governance/"),
         ("Audit log", "/staff/audit/"),
         ("Report a breach", "/staff/breaches/report/"),
     ]
@@ -32,7 +37,15 @@ def test_it_shows_the_staff_navigation():
 def test_it_offers_only_what_the_role_can_open():
     html = render_staff_page(role=Role.CASEWORKER)
     links = [a.get_text(strip=True) for a in html.select(".govuk-service-navigation__list a")]
-    assert links == ["Dashboard", "Register", "Cases", "Request metrics", "Restrictions", "Report a breach"]
+    assert links == [
+        "Dashboard",
+        "Register",
+        "Cases",
+        "Request metrics",
+        "Restrictions",
+        "Governance",
+        "Report a breach",
+    ]
 
 
 def test_it_marks_the_current_section():
