@@ -166,8 +166,10 @@ class Command(BaseCommand):
         """Generate the demo's rights requests on a database with none yet, or again after --reset removed them."""
         from pledge.casework.demo_cases import DemoCasesError, generate_demo_cases
         from pledge.casework.models import Case
+        from pledge.casework.regimes import RIGHTS_REQUEST_KINDS
 
-        if Case.objects.exists() and not reset:
+        # Complaints are cases too, from the complaints app's own demo: only rights requests count here.
+        if Case.objects.filter(kind__in=RIGHTS_REQUEST_KINDS).exists() and not reset:
             return
         workers = User.objects.filter(username__in=DEMO_CASE_WORKERS)
         try:
