@@ -18,3 +18,8 @@ def test_every_published_rule_has_a_period_a_trigger_and_an_authority(db: None) 
     assert all(rule.source.strip() for rule in RetentionRule.objects.all())
     services = {row.service for row in rows}
     assert {"Complaints and compliments", "Customer contact centre"} <= services
+    # P101: the demo schedule has rules for correspondence and for complaints, each with its authority.
+    assert RetentionRule.objects.filter(
+        name__startswith="Correspondence", source__contains="National Archives"
+    ).exists()
+    assert RetentionRule.objects.filter(slug="complaint-record").exists()
