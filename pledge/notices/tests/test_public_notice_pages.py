@@ -1,5 +1,6 @@
 """The public notice pages: stable address, live contact details, downloads with type and size, changes."""
 
+import re
 from datetime import date
 
 import pytest
@@ -82,6 +83,8 @@ def test_the_retention_schedule_lists_each_approved_activity_and_downloads_as_cs
     page = Client().get("/privacy/retention-schedule/").content.decode()
     assert "6 years after the account is closed, then destroy" in page
     assert "Limitation Act 1980 s.5" in page
+    headers = re.findall(r'<th scope="col" class="govuk-table__header">([^<]+)</th>', page)
+    assert headers == ["Service", "What we use it for", "Records", "How long we keep it", "Why"]  # P100: record class
     csv_text = Client().get("/privacy/retention-schedule.csv").content.decode()
     assert csv_text.splitlines()[0].startswith("Service,Activity,Records")
     assert len(csv_text.splitlines()) == 3
