@@ -7,6 +7,9 @@ from pathlib import Path
 import pytest
 from django.conf import LazySettings
 
+# Fixtures every app's tests share: the frozen clock `at`, `staff` of each role and `client_as`.
+pytest_plugins = ["pledge.core.testing"]
+
 # Modules that never open Pledge's database (the estate generator, the matching engine, the connectors' own test
 # databases, Spark): the suite runs once per database, and these would only repeat themselves on the second pass.
 DB_INDEPENDENT = (

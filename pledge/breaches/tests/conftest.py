@@ -2,11 +2,9 @@
 
 from collections.abc import Callable
 from datetime import datetime
-from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
-from django.test import Client
 
 from pledge.breaches import services
 from pledge.breaches.models import Breach
@@ -15,38 +13,6 @@ from pledge.core.roles import Role
 
 LONDON = ZoneInfo("Europe/London")
 AWARE = datetime(2026, 12, 24, 16, 30, tzinfo=LONDON)
-
-
-@pytest.fixture
-def at(time_machine: Any) -> Callable[[datetime], datetime]:
-    """Freeze the clock at the given moment."""
-
-    def freeze(moment: datetime) -> datetime:
-        time_machine.move_to(moment, tick=False)
-        return moment
-
-    return freeze
-
-
-@pytest.fixture
-def staff(db: None) -> Callable[[Role], User]:
-    def make(role: Role) -> User:
-        user, _ = User.objects.get_or_create(
-            username=f"{role.value}-person", defaults={"role": role, "email": f"{role.value}@anyshire.example"}
-        )
-        return user
-
-    return make
-
-
-@pytest.fixture
-def client_as(staff: Callable[[Role], User]) -> Callable[[Role], Client]:
-    def sign_in(role: Role) -> Client:
-        client = Client()
-        client.force_login(staff(role))
-        return client
-
-    return sign_in
 
 
 @pytest.fixture

@@ -1,51 +1,13 @@
 """Fixtures for consent tests: a frozen London clock, staff of each role, signed-in clients and a small ledger."""
 
-from collections.abc import Callable
-from datetime import datetime
-from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
-from django.test import Client
 
 from pledge.consent import services
 from pledge.consent.models import PurposeKind
-from pledge.core.models import User
-from pledge.core.roles import Role
 
 LONDON = ZoneInfo("Europe/London")
-
-
-@pytest.fixture
-def at(time_machine: Any) -> Callable[[datetime], datetime]:
-    """Freeze the clock at the given moment."""
-
-    def freeze(moment: datetime) -> datetime:
-        time_machine.move_to(moment, tick=False)
-        return moment
-
-    return freeze
-
-
-@pytest.fixture
-def staff(db: None) -> Callable[[Role], User]:
-    def make(role: Role) -> User:
-        user, _ = User.objects.get_or_create(
-            username=f"{role.value}-person", defaults={"role": role, "email": f"{role.value}@anyshire.example"}
-        )
-        return user
-
-    return make
-
-
-@pytest.fixture
-def client_as(staff: Callable[[Role], User]) -> Callable[[Role], Client]:
-    def sign_in(role: Role) -> Client:
-        client = Client()
-        client.force_login(staff(role))
-        return client
-
-    return sign_in
 
 
 @pytest.fixture
